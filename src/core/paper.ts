@@ -1,0 +1,134 @@
+/**
+ * The Paper record: the one shape every part of Paperlens agrees on.
+ *
+ * Pure module: no browser API. Records crossing a boundary (page, file, storage, message)
+ * go through `validatePaper`, which returns a clear error rather than throwing deep inside.
+ */
+
+declare const arxivIdBrand: unique symbol;
+declare const paperIdBrand: unique symbol;
+
+/** A canonical paper id: an `ArxivId`, or `title:<hash>` when no arXiv id is known. */
+export type PaperId = string & { readonly [paperIdBrand]: true };
+
+/** An arXiv identifier without version: `2210.16859`, `hep-th/9901001`. Every ArxivId is a PaperId. */
+export type ArxivId = PaperId & { readonly [arxivIdBrand]: true };
+
+/** Where a record came from. A paper may have several. */
+export type Provenance =
+  | { readonly kind: 'bundled'; readonly corpusVersion: string }
+  | { readonly kind: 'imported'; readonly importId: string; readonly file: string; readonly at: string }
+  | { readonly kind: 'learned'; readonly url: string; readonly at: string };
+
+export interface Author {
+  /** The name as the best source spelled it, e.g. "Daniel A. Roberts". */
+  readonly name: string;
+  /** Identity key that merges name forms of one person (see engine/authors). */
+  readonly key: string;
+}
+
+export interface AbstractVersion {
+  readonly text: string;
+  /** Which source gave this version, e.g. a seed file name or an importer's file. */
+  readonly source: string;
+}
+
+export interface AuthorStats {
+  readonly author: string;
+  readonly hIndex?: number;
+  readonly citations?: number;
+  readonly papers?: number;
+  /** Where the figures were read, e.g. "seed 000 (author profile page)". Always shown beside them. */
+  readonly source: string;
+}
+
+export interface Paper {
+  readonly id: PaperId;
+  /** Present when the paper is on arXiv. Equal to `id` then. */
+  readonly arxivId?: ArxivId;
+  readonly title: string;
+  readonly authors: readonly Author[];
+  /** True when the source listed only the first authors ("et al."). */
+  readonly authorsTruncated?: boolean;
+  readonly abstract?: string;
+  /** Other abstract versions seen, oldest first; `abstract` is the latest. */
+  readonly abstractVersions?: readonly AbstractVersion[];
+  /** ISO date (YYYY-MM-DD) of the first version. */
+  readonly published?: string;
+  /** ISO date of the latest version, when known. */
+  readonly updated?: string;
+  readonly primaryCategory?: string;
+  readonly categories?: readonly string[];
+  readonly organisations?: readonly string[];
+  readonly codeUrls?: readonly string[];
+  /** A source flagged that code exists, without necessarily giving a URL. */
+  readonly hasCode?: boolean;
+  readonly doi?: string;
+  readonly journalRef?: string;
+  readonly comments?: string;
+  readonly provenance: readonly Provenance[];
+}
+
+export type Result<T, E = string> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: E };
+
+export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
+export const err = <E>(error: E): Result<never, E> => ({ ok: false, error });
+
+const NEW_ID = /^\d{4}\.\d{4,5}$/;
+const OLD_ID = /^[a-z][a-z-]*(\.[A-Z]{2})?\/\d{7}$/;
+const TITLE_ID = /^title:[0-9a-z]+$/;
+
+export function isArxivId(s: string): s is ArxivId {
+  return NEW_ID.test(s) || OLD_ID.test(s);
+}
+
+export function isPaperId(s: string): s is PaperId {
+  return isArxivId(s) || TITLE_ID.test(s);
+}
+
+/** FNV-1a 32-bit, base 36: a stable short hash for `title:<hash>` ids. Not cryptographic. */
+export function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
+}
+
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const isStrArray = (v: unknown): v is string[] => Array.isArray(v) && v.every(isStr);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Checks an unknown value is a well-formed Paper. The error names the first bad field. */
+export function validatePaper(v: unknown): Result<Paper> {
+  if (typeof v !== 'object' || v === null) return err('paper: not an object');
+  const p = v as Record<string, unknown>;
+  if (!isStr(p.id) || !isPaperId(p.id)) return err(`paper: bad id ${JSON.stringify(p.id)}`);
+  if (p.arxivId !== undefined && (!isStr(p.arxivId) || !isArxivId(p.arxivId) || p.arxivId !== p.id))
+    return err(`paper ${p.id}: arxivId must equal id`);
+  if (!isStr(p.title) || p.title.trim() === '') return err(`paper ${p.id}: missing title`);
+  if (p.title.length > 2000) return err(`paper ${p.id}: title longer than 2000 characters`);
+  if (
+    !Array.isArray(p.authors) ||
+    !p.authors.every(
+      (a) => typeof a === 'object' && a !== null && isStr((a as Author).name) && isStr((a as Author).key),
+    )
+  )
+    return err(`paper ${p.id}: authors must be {name, key} objects`);
+  if (p.abstract !== undefined && !isStr(p.abstract)) return err(`paper ${p.id}: abstract must be text`);
+  for (const f of ['published', 'updated'] as const) {
+    const d = p[f];
+    if (d !== undefined && (!isStr(d) || !ISO_DATE.test(d))) return err(`paper ${p.id}: ${f} must be YYYY-MM-DD`);
+  }
+  for (const f of ['categories', 'organisations', 'codeUrls'] as const) {
+    if (p[f] !== undefined && !isStrArray(p[f])) return err(`paper ${p.id}: ${f} must be a list of text`);
+  }
+  for (const f of ['primaryCategory', 'doi', 'journalRef', 'comments'] as const) {
+    if (p[f] !== undefined && !isStr(p[f])) return err(`paper ${p.id}: ${f} must be text`);
+  }
+  if (!Array.isArray(p.provenance)) return err(`paper ${p.id}: provenance must be a list`);
+  return ok(p as unknown as Paper);
+}

@@ -1,0 +1,66 @@
+/**
+ * Opening the database and its versioned upgrades.
+ *
+ * idb's one dangerous rule applies everywhere this module is used: do not await anything other than
+ * the transaction's own requests while a transaction is open, or it auto-commits under you.
+ */
+import { type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
+import { DB_NAME, DB_VERSION, type PaperlensDB } from './schema';
+
+export type Database = IDBPDatabase<PaperlensDB>;
+type UpgradeTx = IDBPTransaction<PaperlensDB, ('papers' | 'readingList' | 'imports' | 'meta')[], 'versionchange'>;
+
+/** Upgrade steps, indexed by the version they produce. Step N runs when oldVersion < N. */
+export const UPGRADES: ReadonlyArray<(db: Database, tx: UpgradeTx) => void> = [
+  // v0 -> v1: the initial schema.
+  (db) => {
+    const papers = db.createObjectStore('papers', { keyPath: 'id' });
+    papers.createIndex('by-source', 'sources', { multiEntry: true });
+    papers.createIndex('by-author', 'authorKeys', { multiEntry: true });
+    papers.createIndex('by-year', 'year');
+    papers.createIndex('by-category', 'categories', { multiEntry: true });
+    const list = db.createObjectStore('readingList', { keyPath: 'paperId' });
+    list.createIndex('by-status', 'status');
+    list.createIndex('by-added', 'addedAt');
+    list.createIndex('by-tag', 'tags', { multiEntry: true });
+    db.createObjectStore('imports', { keyPath: 'id' });
+    db.createObjectStore('meta');
+  },
+];
+
+export interface OpenOptions {
+  /** An IDBFactory to use instead of the global one (fake-indexeddb in unit tests). */
+  readonly factory?: IDBFactory;
+  readonly name?: string;
+  /** Open at an older version: only for upgrade tests. */
+  readonly version?: number;
+}
+
+export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
+  const version = options.version ?? DB_VERSION;
+  const factory = options.factory;
+  const restore = factory ? swapFactory(factory) : undefined;
+  try {
+    return await openDB<PaperlensDB>(options.name ?? DB_NAME, version, {
+      upgrade(db, oldVersion, newVersion, tx) {
+        for (let v = oldVersion; v < (newVersion ?? version); v++) UPGRADES[v]?.(db, tx as UpgradeTx);
+      },
+      blocking(_current, _blocked, event) {
+        // Another context wants a newer schema (an extension update): let it have the database.
+        (event.target as IDBDatabase).close();
+      },
+    });
+  } finally {
+    restore?.();
+  }
+}
+
+/** idb calls the global `indexedDB`; tests hand in another factory for the duration of the open. */
+function swapFactory(factory: IDBFactory): () => void {
+  const g = globalThis as { indexedDB?: IDBFactory | undefined };
+  const previous = g.indexedDB;
+  g.indexedDB = factory;
+  return () => {
+    g.indexedDB = previous;
+  };
+}

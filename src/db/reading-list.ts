@@ -1,0 +1,43 @@
+/** The reading list. Every write is one transaction, so an entry is never half-written. */
+import type { Paper, PaperId } from '../core/paper';
+import type { Database } from './database';
+import type { ReadingListEntry } from './schema';
+
+export function newEntry(paper: Pick<Paper, 'id' | 'title' | 'authors'>, now: Date): ReadingListEntry {
+  const at = now.toISOString();
+  return {
+    paperId: paper.id,
+    status: 'to-read',
+    priority: 2,
+    tags: [],
+    notes: '',
+    addedAt: at,
+    updatedAt: at,
+    title: paper.title,
+    authors: paper.authors.map((a) => a.name),
+  };
+}
+
+export async function getEntry(db: Database, id: PaperId): Promise<ReadingListEntry | undefined> {
+  return db.get('readingList', id);
+}
+
+export async function savedIds(db: Database, ids: readonly PaperId[]): Promise<PaperId[]> {
+  const tx = db.transaction('readingList');
+  const keys = await Promise.all(ids.map((id) => tx.store.getKey(id)));
+  await tx.done;
+  return ids.filter((_, i) => keys[i] !== undefined);
+}
+
+export async function putEntry(db: Database, entry: ReadingListEntry): Promise<void> {
+  await db.put('readingList', entry);
+}
+
+export async function removeEntry(db: Database, id: PaperId): Promise<void> {
+  await db.delete('readingList', id);
+}
+
+export async function listEntries(db: Database): Promise<ReadingListEntry[]> {
+  const entries = await db.getAllFromIndex('readingList', 'by-added');
+  return entries.reverse();
+}

@@ -1,0 +1,14 @@
+/** Sending typed messages to the background, from content scripts and extension pages. */
+import { browser } from 'wxt/browser';
+import type { Messages, MessageType, Reply, Response } from './protocol';
+
+export class MessageError extends Error {
+  override name = 'MessageError';
+}
+
+export async function send<T extends MessageType>(type: T, data: Messages[T]['req']): Promise<Response<T>> {
+  const reply = (await browser.runtime.sendMessage({ type, data })) as Reply<T> | undefined;
+  if (!reply) throw new MessageError(`Paperlens: no answer to ${type} (the background did not start)`);
+  if (!reply.ok) throw new MessageError(`Paperlens: ${type} failed: ${reply.error}`);
+  return reply.value;
+}

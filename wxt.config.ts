@@ -1,0 +1,34 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// https://wxt.dev/api/config.html
+export default defineConfig({
+  // No auto-imports: a pure module must not quietly pick up a browser global (STYLE.md §9).
+  imports: false,
+  publicDir: 'assets/public',
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    // @preact/preset-vite is typed against the vite that vitest brings; wxt bundles its own.
+    plugins: [preact() as never],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Paperlens',
+    description:
+      'Research papers, lit up: authors, related work and topics from a corpus kept on your machine, on arXiv and beyond.',
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting'],
+    host_permissions: ['https://arxiv.org/*'],
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    action: { default_title: 'Paperlens', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'paperlens@paperlens.dev',
+              strict_min_version: '115.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
