@@ -42,6 +42,18 @@ export interface AuthorStats {
   readonly source: string;
 }
 
+/** One appearance of the paper on a listing page, as that page showed it. Nothing here is inferred. */
+export interface Listing {
+  /** The page or file, e.g. "seed 004_434d8a0aaaef3b0a.txt (listing)". */
+  readonly source: string;
+  /** The category label exactly as listed ("LG", "HEP-TH"); not resolved to an arXiv code. */
+  readonly label?: string;
+  /** The listing date, ISO YYYY-MM-DD. It may differ from `published` (announcement vs submission). */
+  readonly date?: string;
+  /** A venue or source line the page printed, e.g. "arXiv.org Machine Learning". */
+  readonly venue?: string;
+}
+
 export interface Paper {
   readonly id: PaperId;
   /** Present when the paper is on arXiv. Equal to `id` then. */
@@ -66,6 +78,8 @@ export interface Paper {
   readonly doi?: string;
   readonly journalRef?: string;
   readonly comments?: string;
+  /** Where listing pages showed the paper, with what they said beyond the metadata. */
+  readonly listings?: readonly Listing[];
   readonly provenance: readonly Provenance[];
 }
 
@@ -129,6 +143,54 @@ export function validatePaper(v: unknown): Result<Paper> {
   for (const f of ['primaryCategory', 'doi', 'journalRef', 'comments'] as const) {
     if (p[f] !== undefined && !isStr(p[f])) return err(`paper ${p.id}: ${f} must be text`);
   }
-  if (!Array.isArray(p.provenance)) return err(`paper ${p.id}: provenance must be a list`);
+  for (const f of ['authorsTruncated', 'hasCode'] as const) {
+    if (p[f] !== undefined && typeof p[f] !== 'boolean') return err(`paper ${p.id}: ${f} must be true or false`);
+  }
+  if (
+    p.abstractVersions !== undefined &&
+    !(
+      Array.isArray(p.abstractVersions) &&
+      p.abstractVersions.every((a) => isRecord(a) && isStr(a.text) && isStr(a.source))
+    )
+  )
+    return err(`paper ${p.id}: abstractVersions must be {text, source} objects`);
+  if (p.listings !== undefined && !(Array.isArray(p.listings) && p.listings.every(isListing)))
+    return err(`paper ${p.id}: listings must be {source, label?, date?, venue?} objects`);
+  if (!Array.isArray(p.provenance) || !p.provenance.every(isProvenance))
+    return err(`paper ${p.id}: provenance must be a list of bundled/imported/learned entries`);
   return ok(p as unknown as Paper);
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+function isListing(v: unknown): boolean {
+  if (!isRecord(v) || !isStr(v.source)) return false;
+  if (v.date !== undefined && !(isStr(v.date) && ISO_DATE.test(v.date))) return false;
+  return (v.label === undefined || isStr(v.label)) && (v.venue === undefined || isStr(v.venue));
+}
+
+function isProvenance(v: unknown): boolean {
+  if (!isRecord(v)) return false;
+  switch (v.kind) {
+    case 'bundled':
+      return isStr(v.corpusVersion);
+    case 'imported':
+      return isStr(v.importId) && isStr(v.file) && isStr(v.at);
+    case 'learned':
+      return isStr(v.url) && isStr(v.at);
+    default:
+      return false;
+  }
+}
+
+/** Checks an unknown value is an AuthorStats entry: figures are non-negative integers, the source is named. */
+export function validateAuthorStats(v: unknown): Result<AuthorStats> {
+  if (!isRecord(v) || !isStr(v.author) || v.author.trim() === '') return err('author stats: missing author');
+  if (!isStr(v.source) || v.source === '') return err(`author stats ${v.author}: missing source`);
+  for (const f of ['hIndex', 'citations', 'papers'] as const) {
+    const n = v[f];
+    if (n !== undefined && !(typeof n === 'number' && Number.isInteger(n) && n >= 0))
+      return err(`author stats ${v.author}: ${f} must be a whole number`);
+  }
+  return ok(v as unknown as AuthorStats);
 }
