@@ -1,1 +1,5 @@
-document.getElementById('app');
+import '../../src/ui/pages.css';
+import { render } from 'preact';
+import { Popup } from '../../src/ui/popup/Popup';
+
+render(<Popup />, document.getElementById('app')!);

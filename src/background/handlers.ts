@@ -5,10 +5,11 @@
 import { authorKey } from '../core/authors';
 import { isPaperId, type PaperId } from '../core/paper';
 import type { Database } from '../db/database';
-import { countPapers, getPaper, getPapers } from '../db/papers';
+import { allPapers, countPapers, getPaper, getPapers } from '../db/papers';
 import { getEntry, listEntries, newEntry, putEntry, removeEntry, savedIds } from '../db/reading-list';
 import type { Messages, MessageType, PagePaper, Request, Response } from '../messaging/protocol';
 import { installedCorpusVersion } from './install';
+import { simpleSearch } from './simple-search';
 
 export class BadRequest extends Error {
   override name = 'BadRequest';
@@ -44,6 +45,30 @@ function pagePaper(v: unknown): PagePaper {
 
 export function createHandlers({ db, now }: HandlerDeps): Handlers {
   return {
+    async 'search/query'(data) {
+      if (typeof data.query !== 'string' || data.query.length > 500) throw new BadRequest('query must be text');
+      const limit = Math.min(Math.max(Number(data.limit ?? 20) || 20, 1), 200);
+      const d = await db();
+      const matches = simpleSearch(await allPapers(d), data.query);
+      const top = matches.slice(0, limit);
+      const saved = new Set(
+        await savedIds(
+          d,
+          top.map((p) => p.id),
+        ),
+      );
+      return {
+        total: matches.length,
+        hits: top.map((p, i) => ({
+          id: p.id,
+          title: p.title,
+          authors: p.authors.map((a) => a.name),
+          ...(p.published ? { year: Number(p.published.slice(0, 4)) } : {}),
+          score: matches.length - i,
+          saved: saved.has(p.id),
+        })),
+      };
+    },
     async 'papers/lookup'(data) {
       const wanted = ids(data.ids);
       const d = await db();

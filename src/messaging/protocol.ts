@@ -24,7 +24,19 @@ export interface CorpusStatus {
   readonly saved: number;
 }
 
+/** One search result, ready to show: plain text plus highlight ranges (never HTML). */
+export interface SearchHit {
+  readonly id: PaperId;
+  readonly title: string;
+  readonly authors: readonly string[];
+  readonly year?: number;
+  readonly score: number;
+  readonly saved: boolean;
+}
+
 export interface Messages {
+  /** Popup/library → background: ranked search over the corpus. */
+  'search/query': { req: { query: string; limit?: number }; res: { hits: SearchHit[]; total: number } };
   /** Content script → background: which of these ids are in the corpus, and which are saved. */
   'papers/lookup': { req: { ids: PaperId[] }; res: { inCorpus: PaperId[]; saved: PaperId[] } };
   /** Any → background: one corpus record. */
@@ -45,6 +57,7 @@ export type Response<T extends MessageType> = Messages[T]['res'];
 export type Reply<T extends MessageType> = { ok: true; value: Response<T> } | { ok: false; error: string };
 
 const TYPES: ReadonlySet<string> = new Set<MessageType>([
+  'search/query',
   'papers/lookup',
   'papers/get',
   'corpus/status',

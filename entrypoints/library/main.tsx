@@ -1,0 +1,5 @@
+import '../../src/ui/pages.css';
+import { render } from 'preact';
+import { Library } from '../../src/ui/library/Library';
+
+render(<Library />, document.getElementById('app')!);

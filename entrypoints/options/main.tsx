@@ -1,0 +1,5 @@
+import '../../src/ui/pages.css';
+import { render } from 'preact';
+import { Options } from '../../src/ui/options/Options';
+
+render(<Options />, document.getElementById('app')!);

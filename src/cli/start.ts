@@ -1,0 +1,85 @@
+/**
+ * `npm start` (after `wxt build`): opens Chromium with Paperlens loaded at an arXiv abstract page.
+ *
+ * - Uses the system Chromium/Chrome (`CHROME_PATH` overrides); installs Debian's chromium as root.
+ * - When arxiv.org can't be reached, serves the bundled demo pages (tests/fixtures/pages) instead.
+ * - With no display, runs headless, writes screenshots of the overlay, the popup and the library page
+ *   to `.output/demo/`, prints their paths and exits.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, panelFor, ROOT } from './browser';
+import { ensureChromium } from './chromium';
+
+const DEMO_PAPER = '2210.16859';
+const DEMO_URL = `https://arxiv.org/abs/${DEMO_PAPER}`;
+const OUT = join(ROOT, '.output/demo');
+
+async function arxivReachable(): Promise<boolean> {
+  try {
+    const r = await fetch('https://arxiv.org/', { method: 'HEAD', signal: AbortSignal.timeout(4000) });
+    return r.status < 500;
+  } catch {
+    return false;
+  }
+}
+
+function hasDisplay(): boolean {
+  if (process.env.PAPERLENS_HEADLESS === '1') return false;
+  if (process.platform === 'darwin' || process.platform === 'win32') return true;
+  return Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+}
+
+const browser = ensureChromium((label, cmd, args, env) => {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (r.status !== 0) throw new Error(`${label} failed`);
+});
+if (!browser.ok) {
+  console.error(`npm start: ${browser.message}`);
+  process.exit(1);
+}
+
+const online = await arxivReachable();
+const headed = hasDisplay();
+console.log(
+  `Paperlens: ${online ? 'arxiv.org is reachable: live pages' : 'arxiv.org is not reachable: serving demo pages'}, ` +
+    `${headed ? 'opening a browser window' : 'no display: headless, writing screenshots'}.`,
+);
+
+const session = await launch({ headless: !headed, offline: !online, viewport: { width: 1280, height: 900 } });
+
+if (headed) {
+  const page = await session.open(DEMO_URL);
+  await page.bringToFront();
+  console.log(`Opened ${DEMO_URL}. Click the Paperlens icon for the popup; close the window to quit.`);
+  await new Promise<void>((resolve) => session.context.on('close', () => resolve()));
+  process.exit(0);
+}
+
+mkdirSync(OUT, { recursive: true });
+const shots: string[] = [];
+const page = await session.open(DEMO_URL);
+const panel = await panelFor(page, DEMO_PAPER);
+await panel.locator('[data-corpus-state="true"], [data-corpus-state="false"]').waitFor();
+await panel.locator('[data-action="save"]').click();
+await panel.locator('[data-action="save"][aria-pressed="true"]').waitFor();
+await panel.scrollIntoViewIfNeeded();
+shots.push(join(OUT, 'overlay.png'));
+await page.screenshot({ path: shots.at(-1)!, fullPage: true });
+
+const popup = await session.extensionPage('popup.html');
+await popup.setViewportSize({ width: 420, height: 520 });
+await popup.locator('input[type="search"]').pressSequentially('scaling laws');
+await popup.locator('[data-section="results"] [data-paper-id]').first().waitFor();
+shots.push(join(OUT, 'popup.png'));
+await popup.screenshot({ path: shots.at(-1)! });
+
+const library = await session.extensionPage('library.html');
+await library.locator('[data-reading-list-item]').first().waitFor();
+shots.push(join(OUT, 'library.png'));
+await library.screenshot({ path: shots.at(-1)!, fullPage: true });
+
+await session.close();
+console.log('Screenshots:');
+for (const s of shots) console.log(`  ${s}`);

@@ -1,0 +1,43 @@
+/**
+ * Injecting Paperlens hosts into a page, following the overlay DOM contract:
+ * a `paperlens-<kind>` element with `data-paperlens=<kind>` and `data-paper-id=<canonical id>`, and an
+ * open shadow root holding the UI and its styles. Injection is idempotent: a second call for the same
+ * paper and kind on the same page returns the existing host.
+ */
+import type { PaperId } from '../core/paper';
+import type { OverlayKind } from '../sites/types';
+
+export interface Mounted {
+  readonly host: HTMLElement;
+  readonly root: ShadowRoot;
+  /** The element inside the shadow root to render into. */
+  readonly container: HTMLElement;
+  readonly fresh: boolean;
+}
+
+export function findHost(doc: Document, kind: OverlayKind, id: PaperId): HTMLElement | null {
+  return doc.querySelector<HTMLElement>(`[data-paperlens="${kind}"][data-paper-id="${CSS.escape(id)}"]`);
+}
+
+export function mountAfter(anchor: Element, kind: OverlayKind, id: PaperId, css: string): Mounted {
+  const doc = anchor.ownerDocument;
+  const existing = findHost(doc, kind, id);
+  if (existing?.shadowRoot) {
+    const container = existing.shadowRoot.querySelector<HTMLElement>('[data-paperlens-root]');
+    if (container) return { host: existing, root: existing.shadowRoot, container, fresh: false };
+  }
+  existing?.remove();
+  const host = doc.createElement(`paperlens-${kind}`);
+  host.dataset.paperlens = kind;
+  host.dataset.paperId = id;
+  // The host takes no room of its own beyond what its content needs, and none of the page's styles.
+  host.style.cssText = kind === 'panel' ? 'display:block;all:initial;display:block;' : 'all:initial;display:inline;';
+  const root = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = css;
+  const container = doc.createElement(kind === 'panel' ? 'div' : 'span');
+  container.setAttribute('data-paperlens-root', '');
+  root.append(style, container);
+  anchor.after(host);
+  return { host, root, container, fresh: true };
+}

@@ -1,0 +1,33 @@
+/**
+ * Site adapters: one file per site (or arXiv page type), each declaring where it runs, example URLs
+ * and how it finds papers on a page. Adapters read the DOM they are handed (`doc: ParentNode`) and
+ * touch no browser global, so they run against linkedom in Node tests.
+ */
+import type { ArxivId, PaperId } from '../core/paper';
+
+/** A paper as found on a page, with the element the overlay attaches to. */
+export interface FoundPaper {
+  readonly id: PaperId;
+  readonly arxivId?: ArxivId;
+  readonly title: string;
+  readonly authors: readonly string[];
+  readonly abstract?: string;
+  /** Where the paper's own page is, when known. */
+  readonly url: string;
+  /** The element to place the panel, chip or badge after. */
+  readonly anchor: Element;
+}
+
+export type OverlayKind = 'panel' | 'chip' | 'badge';
+
+export interface SiteAdapter {
+  /** Stable id, e.g. `arxiv-abs`. */
+  readonly id: string;
+  /** What the overlay shows on this page type. */
+  readonly overlay: OverlayKind;
+  /** Does this adapter handle the URL? Pure. */
+  readonly matches: (url: URL) => boolean;
+  /** URLs it must match, and look-alikes it must not; checked by one test against every adapter. */
+  readonly examples: { readonly match: readonly string[]; readonly noMatch?: readonly string[] };
+  readonly extract: (doc: ParentNode, url: URL) => FoundPaper[];
+}

@@ -1,0 +1,37 @@
+/** Panel styles, matching arXiv's typography and colours; dark when the browser prefers it. */
+export const PANEL_CSS = `
+:host { all: initial; }
+.pl-panel {
+  --pl-accent: #b31b1b; --pl-fg: #000; --pl-muted: #555; --pl-bg: #f7f7f7; --pl-border: #ddd; --pl-link: #0068ac;
+  font-family: "Lucida Grande", Helvetica, Arial, sans-serif; font-size: 14px; line-height: 1.4;
+  color: var(--pl-fg); background: var(--pl-bg); border: 1px solid var(--pl-border); border-left: 3px solid var(--pl-accent);
+  border-radius: 4px; margin: 1em 0; padding: 0.6em 0.9em; box-sizing: border-box;
+}
+@media (prefers-color-scheme: dark) {
+  .pl-panel { --pl-fg: #e8e8e8; --pl-muted: #aaa; --pl-bg: #1f1f1f; --pl-border: #3a3a3a; --pl-link: #6cb6ff; }
+}
+.pl-head { display: flex; align-items: center; gap: 0.6em; flex-wrap: wrap; }
+.pl-brand { font-weight: bold; color: var(--pl-accent); letter-spacing: 0.02em; }
+.pl-status { color: var(--pl-muted); font-size: 0.9em; }
+.pl-spacer { flex: 1; }
+.pl-panel button {
+  font: inherit; font-size: 0.9em; color: var(--pl-fg); background: transparent; border: 1px solid var(--pl-border);
+  border-radius: 3px; padding: 0.15em 0.6em; cursor: pointer;
+}
+.pl-panel button:hover { border-color: var(--pl-accent); }
+.pl-panel button:focus-visible, .pl-panel a:focus-visible { outline: 2px solid var(--pl-link); outline-offset: 1px; }
+.pl-panel button[aria-pressed="true"] { background: var(--pl-accent); border-color: var(--pl-accent); color: #fff; }
+.pl-panel a { color: var(--pl-link); text-decoration: none; }
+.pl-panel a:hover { text-decoration: underline; }
+.pl-section { margin-top: 0.6em; }
+.pl-section h3 { font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.05em; color: var(--pl-muted); margin: 0 0 0.25em; }
+.pl-authors { display: flex; flex-wrap: wrap; gap: 0.2em 0.9em; list-style: none; margin: 0; padding: 0; }
+.pl-related { list-style: none; margin: 0; padding: 0; }
+.pl-related li { margin: 0.25em 0; }
+.pl-meta { color: var(--pl-muted); font-size: 0.9em; }
+.pl-topics { display: flex; flex-wrap: wrap; gap: 0.3em; list-style: none; margin: 0; padding: 0; }
+.pl-topic { border: 1px solid var(--pl-border); border-radius: 999px; padding: 0 0.6em; font-size: 0.85em; }
+.pl-paper-title { margin: 0.3em 0 0; font-weight: bold; }
+.pl-empty { color: var(--pl-muted); font-style: italic; }
+.pl-error { color: var(--pl-accent); }
+`;
