@@ -1,0 +1,258 @@
+/**
+ * Title recognition: which corpus paper does a string on a page name? Pure.
+ *
+ * Exact: the normalised key (see normalize.ts) looked up in a Map, so linear in the length of the text.
+ * Fuzzy: candidates come from the candidate text's rarest words (an inverted index over title words),
+ * then each is verified by a word-level edit distance that also accepts a missing subtitle and a
+ * truncated tail ("…", as Google Scholar prints long titles). Titles that merely share words fail the
+ * verification; short generic strings ("Introduction", "Deep Learning") fail the specificity rule.
+ */
+import type { PaperId } from '../core/paper';
+import { normaliseTitle, STOP_WORDS, words } from './normalize';
+
+export interface TitleMatch {
+  readonly id: PaperId;
+  /** 1 for an exact key match; below 1 by how much the text had to be bent to fit. */
+  readonly confidence: number;
+  readonly kind: 'exact' | 'fuzzy';
+}
+
+export interface ScanHit extends TitleMatch {
+  /** Index of the candidate string in the array passed to `scan`. */
+  readonly index: number;
+}
+
+export interface TitleIndexOptions {
+  /** Matches below this confidence are not reported. Default 0.8; 0.7–0.9 is sensible. */
+  readonly minConfidence?: number;
+  /**
+   * A title with fewer content words (not stop words) than this is too generic to claim from a page on
+   * its own: "Deep Learning" is a real paper title and also a section heading on every ML page.
+   * Such titles match only with confidence 0.6 (below the default `minConfidence`). Default 3.
+   */
+  readonly minContentWords?: number;
+  /** How many candidate titles (those sharing most words) are verified per text. Default 24. */
+  readonly maxVerify?: number;
+}
+
+interface Entry {
+  readonly id: PaperId;
+  readonly key: string;
+  readonly words: readonly string[];
+  /** Key of the part before a subtitle separator, when there is one. */
+  readonly main?: string;
+}
+
+const DEFAULTS = { minConfidence: 0.8, minContentWords: 3, maxVerify: 24 } as const;
+export const TITLE_INDEX_FORMAT = 1;
+
+export interface SerialisedTitleIndex {
+  readonly formatVersion: number;
+  readonly entries: readonly (readonly [id: string, title: string])[];
+}
+
+/** Ellipsis left by truncation: "…", "...", ". . ." at the end. */
+const TRUNCATED = /(?:…|\.\s?\.\s?\.)\s*$/;
+/** Subtitle separators: "Main: subtitle", "Main — subtitle", "Main? Subtitle". */
+const SUBTITLE = /\s*(?::|\s[-–—]\s|\?\s|\.\s)\s*/;
+
+export class TitleIndex {
+  private readonly opts: Required<TitleIndexOptions>;
+  private readonly entries: Entry[] = [];
+  private readonly exact = new Map<string, number[]>();
+  private readonly mains = new Map<string, number[]>();
+  private readonly postings = new Map<string, number[]>();
+  private readonly titles: string[] = [];
+
+  constructor(
+    papers: Iterable<{ readonly id: PaperId; readonly title: string }> = [],
+    options: TitleIndexOptions = {},
+  ) {
+    this.opts = { ...DEFAULTS, ...options };
+    for (const p of papers) this.add(p.id, p.title);
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  add(id: PaperId, title: string): void {
+    const key = normaliseTitle(title);
+    if (key === '') return;
+    const at = this.entries.length;
+    const parts = title.split(SUBTITLE);
+    const main = parts.length > 1 ? normaliseTitle(parts[0] ?? '') : undefined;
+    const ws = words(key);
+    this.entries.push(main && main !== key ? { id, key, words: ws, main } : { id, key, words: ws });
+    this.titles.push(title);
+    push(this.exact, key, at);
+    if (main && main !== key) push(this.mains, main, at);
+    for (const w of new Set(ws)) if (!STOP_WORDS.has(w)) push(this.postings, w, at);
+  }
+
+  /** The corpus paper a string names, if any. */
+  match(text: string): TitleMatch | undefined {
+    const m = this.best(text);
+    return m && m.confidence >= this.opts.minConfidence ? m : undefined;
+  }
+
+  /**
+   * Matches many candidate strings (every title-like string of a listing page). Duplicates are matched
+   * once. Returns hits in candidate order.
+   */
+  scan(candidates: readonly string[]): ScanHit[] {
+    const memo = new Map<string, TitleMatch | undefined>();
+    const hits: ScanHit[] = [];
+    candidates.forEach((c, index) => {
+      let m = memo.get(c);
+      if (m === undefined && !memo.has(c)) {
+        m = this.match(c);
+        memo.set(c, m);
+      }
+      if (m) hits.push({ ...m, index });
+    });
+    return hits;
+  }
+
+  toJSON(): SerialisedTitleIndex {
+    return { formatVersion: TITLE_INDEX_FORMAT, entries: this.entries.map((e, i) => [e.id, this.titles[i] ?? '']) };
+  }
+
+  /** Rebuilds from `toJSON()` output; normalising titles is cheap, so only titles are stored. */
+  static fromJSON(data: SerialisedTitleIndex, options: TitleIndexOptions = {}): TitleIndex {
+    if (data.formatVersion !== TITLE_INDEX_FORMAT)
+      throw new Error(`TitleIndex: format ${data.formatVersion} is not supported (expected ${TITLE_INDEX_FORMAT})`);
+    return new TitleIndex(
+      data.entries.map(([id, title]) => ({ id: id as PaperId, title })),
+      options,
+    );
+  }
+
+  private best(text: string): TitleMatch | undefined {
+    const truncated = TRUNCATED.test(text);
+    const key = normaliseTitle(truncated ? text.replace(TRUNCATED, '') : text);
+    if (key === '' || key.length > 600) return undefined;
+    const ws = words(key);
+    const specific = contentWords(ws) >= this.opts.minContentWords;
+    if (!truncated) {
+      const hit = this.exact.get(key)?.[0];
+      if (hit !== undefined) return { id: this.entry(hit).id, confidence: specific ? 1 : 0.6, kind: 'exact' };
+    }
+    if (!specific) return undefined;
+    // The page shows only the main title, the corpus has "Main: Subtitle".
+    const viaMain = this.mains.get(key);
+    if (!truncated && viaMain?.length === 1 && viaMain[0] !== undefined)
+      return { id: this.entry(viaMain[0]).id, confidence: 0.9, kind: 'fuzzy' };
+    let best: TitleMatch | undefined;
+    for (const i of this.seeds(ws)) {
+      const e = this.entry(i);
+      const c = truncated ? prefixConfidence(ws, e.words) : similarity(ws, e);
+      if (c > (best?.confidence ?? 0)) best = { id: e.id, confidence: c, kind: 'fuzzy' };
+    }
+    return best;
+  }
+
+  private entry(i: number): Entry {
+    const e = this.entries[i];
+    if (!e) throw new Error(`TitleIndex: no entry ${i}`);
+    return e;
+  }
+
+  /**
+   * Entries sharing most of the text's informative words, best first. Words in more than 5% of titles are
+   * skipped when counting (they would make every lookup touch most of the corpus); a near-identical title
+   * shares most of the rest.
+   */
+  private seeds(ws: readonly string[]): number[] {
+    const cap = Math.max(50, this.entries.length * 0.05);
+    const lists: number[][] = [];
+    const all: number[][] = [];
+    for (const w of new Set(ws)) {
+      if (STOP_WORDS.has(w)) continue;
+      const list = this.postings.get(w);
+      if (!list) continue;
+      all.push(list);
+      if (list.length <= cap) lists.push(list);
+    }
+    if (lists.length === 0) lists.push(...all.sort((a, b) => a.length - b.length).slice(0, 2));
+    const need = Math.max(1, Math.ceil(0.6 * lists.length));
+    const counts = new Map<number, number>();
+    for (const list of lists) for (const i of list) counts.set(i, (counts.get(i) ?? 0) + 1);
+    const out: [number, number][] = [];
+    for (const [i, n] of counts) if (n >= need) out.push([i, n]);
+    out.sort((a, b) => b[1] - a[1]);
+    return out.slice(0, this.opts.maxVerify).map(([i]) => i);
+  }
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+function contentWords(ws: readonly string[]): number {
+  let n = 0;
+  for (const w of ws) if (!STOP_WORDS.has(w)) n++;
+  return n;
+}
+
+/**
+ * Word-level similarity: 1 − (edit distance / longer length), where a word differing by one letter
+ * ("model" / "models") costs half. Also tries the title's main part, for pages that add a subtitle the
+ * corpus lacks or drop one it has.
+ */
+function similarity(ws: readonly string[], e: Entry): number {
+  let best = wordSimilarity(ws, e.words);
+  if (e.main) best = Math.max(best, 0.95 * wordSimilarity(ws, words(e.main)));
+  // The page adds a subtitle the corpus title lacks: the corpus title is the page text's main part.
+  if (ws.length > e.words.length && e.words.length >= 4 && startsWith(ws, e.words)) best = Math.max(best, 0.85);
+  return best;
+}
+
+export function wordSimilarity(a: readonly string[], b: readonly string[]): number {
+  const n = Math.max(a.length, b.length);
+  if (n === 0) return 0;
+  // Quick reject: the length gap alone costs at least |a − b| edits.
+  if (Math.abs(a.length - b.length) / n > 0.35) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const x = a[i - 1] ?? '';
+      const y = b[j - 1] ?? '';
+      const sub = x === y ? 0 : nearWord(x, y) ? 0.5 : 1;
+      cur.push(Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + sub));
+    }
+    prev = cur;
+  }
+  return 1 - (prev[b.length] ?? n) / n;
+}
+
+/** Two words one edit apart, both long enough that one edit is a typo or inflection, not another word. */
+function nearWord(x: string, y: string): boolean {
+  if (Math.min(x.length, y.length) < 4 || Math.abs(x.length - y.length) > 1) return false;
+  let i = 0;
+  while (i < x.length && x[i] === y[i]) i++;
+  let j = 0;
+  while (j < x.length - i && j < y.length - i && x[x.length - 1 - j] === y[y.length - 1 - j]) j++;
+  return Math.max(x.length, y.length) - i - j <= 1;
+}
+
+function startsWith(a: readonly string[], prefix: readonly string[]): boolean {
+  return prefix.every((w, i) => a[i] === w);
+}
+
+/**
+ * Confidence for a truncated text ("A Solvable Model of Neural Sc…"): every complete word must match the
+ * title's words in order, the last (possibly cut) word must be a prefix of the title's next word, and
+ * the text must cover enough of the title to be specific.
+ */
+function prefixConfidence(ws: readonly string[], title: readonly string[]): number {
+  if (ws.length > title.length || ws.length < 4) return 0;
+  for (let i = 0; i < ws.length - 1; i++) if (ws[i] !== title[i]) return 0;
+  const last = ws[ws.length - 1] ?? '';
+  if (!(title[ws.length - 1] ?? '').startsWith(last)) return 0;
+  const covered = ws.length / title.length;
+  return Math.min(0.97, 0.8 + 0.2 * covered);
+}
