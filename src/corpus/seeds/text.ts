@@ -1,6 +1,8 @@
 /** Small text helpers shared by the seed parsers. Pure. */
 import { collapseWhitespace } from '../../core/tex';
 
+export { codeUrlsIn } from '../code-urls';
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Listing header such as `LGOct 30, 2022` or `LGApr 30, 2019Code`: label, date, code flag. */
@@ -26,12 +28,6 @@ export function englishDateToIso(s: string): string | undefined {
   const month = MONTHS.indexOf(m[1] ?? '') + 1;
   if (month === 0) return undefined;
   return `${m[3]}-${String(month).padStart(2, '0')}-${(m[2] ?? '').padStart(2, '0')}`;
-}
-
-/** URLs of code repositories written in an abstract, without the sentence's final full stop. */
-export function codeUrlsIn(text: string): string[] {
-  const urls = text.match(/https?:\/\/(?:github\.com|gitlab\.com|bitbucket\.org)\/[^\s)>\]]+/g) ?? [];
-  return [...new Set(urls.map((u) => u.replace(/[.,;:]+$/, '').replace(/\/$/, '')))];
 }
 
 const NAME_WORD =
