@@ -109,6 +109,7 @@ export class SearchIndex {
   private readonly boosts: Record<SearchField, number>;
   private readonly fuzzy: number;
   private readonly phraseBoost: number;
+  private readonly authorBoost = 2;
   private readonly topicsOf: (p: Paper) => readonly string[];
 
   constructor(options: SearchIndexOptions = {}, loaded?: MiniSearch<Doc>) {
@@ -173,11 +174,15 @@ export class SearchIndex {
       ...(filter ? { filter: (r: SearchResult) => filter(r as unknown as Stored & { id: string }) } : {}),
     });
     const phrase = qTerms.length > 1 ? ` ${normaliseTitle(query)} ` : undefined;
+    // A query that reads as a person's name ("Daniel Roberts", "D. A. Roberts") lifts that person's papers
+    // above papers by other Daniels or about robustness.
+    const person = /^\p{L}[\p{L}.'’-]*(?:[\s,]+\p{L}[\p{L}.'’-]*){1,3}$/u.test(query.trim()) ? authorKey(query) : undefined;
     const scored = raw.map((r) => {
       const matched = new Set(r.queryTerms).size;
       // Coordination: the share of query words the paper matched, squared, so partial matches sink.
       let score = r.score * (matched / qTerms.length) ** 2;
       if (phrase && ` ${normaliseTitle(String(r.title))} `.includes(phrase)) score *= this.phraseBoost;
+      if (person && (r.akeys as readonly string[]).includes(person)) score *= this.authorBoost;
       return { r, score };
     });
     scored.sort((a, b) => b.score - a.score);

@@ -1,0 +1,201 @@
+/**
+ * Engine bench: search, title scan, related work, serialisation and memory on synthetic corpora of 10k and
+ * 100k papers and on the real 5,637-paper sample (../shared/samples, skipped when absent). MiniSearch,
+ * FlexSearch and Fuse.js run the same queries in the same run; each is printed as a ratio to ours.
+ * Writes .output/bench/engine.json.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { Document } from 'flexsearch';
+import Fuse from 'fuse.js';
+import MiniSearch from 'minisearch';
+import type { ArxivId, Paper } from '../../src/core/paper';
+import { prng, synthPapers } from '../../src/corpus/synth';
+import { RelatedModel } from '../../src/engine/related';
+import { SearchIndex } from '../../src/engine/search';
+import { TitleIndex } from '../../src/engine/titles';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+const SAMPLE = new URL('../../../shared/samples/arxiv-2024-03-title-abstract.jsonl', import.meta.url);
+
+const now = () => performance.now();
+function time<T>(f: () => T): [T, number] {
+  const t = now();
+  const v = f();
+  return [v, now() - t];
+}
+function heapMb(): number {
+  gc();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+}
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+}
+function latencies(queries: readonly string[], run: (q: string) => unknown): { p50: number; p95: number; n: number } {
+  const ts = queries.map((q) => time(() => run(q))[1]);
+  return { p50: pct(ts, 50), p95: pct(ts, 95), n: queries.length };
+}
+
+/** A fixed query set drawn from the corpus: title words, author surnames, prefixes as typed, typos. */
+function queriesFor(papers: readonly Paper[], n = 40): string[] {
+  const rand = prng(7);
+  const out: string[] = [];
+  const words = (p: Paper) => p.title.split(/\s+/).filter((w) => w.length > 3);
+  for (let i = 0; out.length < n; i++) {
+    const p = papers[Math.floor(rand() * papers.length)];
+    if (!p) continue;
+    const ws = words(p);
+    const kind = i % 4;
+    if (kind === 0 && ws.length >= 2) out.push(ws.slice(0, 2).join(' '));
+    else if (kind === 1 && ws.length >= 3) out.push(`${ws.slice(0, 2).join(' ')} ${ws[2]?.slice(0, 3)}`);
+    else if (kind === 2 && ws[0] && ws[0].length > 5) out.push(`${ws[0].slice(0, 2)}${ws[0][3]}${ws[0][2]}${ws[0].slice(4)}`);
+    else if (kind === 3 && p.authors[0]) out.push(p.authors[0].name.split(' ').slice(-1)[0] ?? '');
+  }
+  return out;
+}
+
+/** 2,000 listing entries: 60% corpus titles (some re-cased, truncated or with a word changed), 40% other text. */
+function listingFor(papers: readonly Paper[], n = 2000): string[] {
+  const rand = prng(11);
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const p = papers[Math.floor(rand() * papers.length)];
+    const t = p?.title ?? '';
+    const r = rand();
+    if (r < 0.3) out.push(t);
+    else if (r < 0.4) out.push(t.toUpperCase());
+    else if (r < 0.5) out.push(`${t.slice(0, Math.max(20, Math.floor(t.length * 0.6)))}…`);
+    else if (r < 0.6) out.push(t.replace(/\b\w+$/, 'Revisited'));
+    else if (r < 0.8) out.push(['Introduction', 'Related work', 'Deep Learning', 'Download PDF', 'Comments: 12 pages'][i % 5] ?? '');
+    else out.push(`${t.split(' ').slice(0, 3).join(' ')} and other things we tried`);
+  }
+  return out;
+}
+
+function loadSample(): Paper[] | undefined {
+  if (!existsSync(SAMPLE)) return undefined;
+  return readFileSync(SAMPLE, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const r = JSON.parse(line) as { id: string; title: string; abstract: string };
+      // The RSS-derived abstracts start with "arXiv:2403.00006v1 Announce Type: new  Abstract: ".
+      const abstract = r.abstract.replace(/^arXiv:\S+\s+Announce Type:\s*\S+\s+Abstract:\s*/, '');
+      return { id: r.id as ArxivId, arxivId: r.id as ArxivId, title: r.title, authors: [], abstract, provenance: [] };
+    });
+}
+
+interface Row {
+  corpus: string;
+  papers: number;
+  [k: string]: string | number;
+}
+
+async function benchCorpus(name: string, papers: Paper[], fuseQueries: number): Promise<Row> {
+  const row: Row = { corpus: name, papers: papers.length };
+  const queries = queriesFor(papers);
+  const h0 = heapMb();
+  const [ours, build] = time(() => SearchIndex.build(papers));
+  row.searchBuildMs = build;
+  row.searchHeapMb = heapMb() - h0;
+  const [json, ser] = time(() => JSON.stringify(ours.toJSON()));
+  row.serialisedMb = json.length / 2 ** 20;
+  row.serialiseMs = ser;
+  const [, load] = time(() => SearchIndex.load(JSON.parse(json)));
+  row.loadMs = load;
+  const q = latencies(queries, (s) => ours.search(s, { limit: 20 }));
+  row.queryP50Ms = q.p50;
+  row.queryP95Ms = q.p95;
+
+  // Peers, each with its usual configuration for this job.
+  const docs = papers.map((p) => ({ id: p.id, title: p.title, authors: p.authors.map((a) => a.name).join(', '), abstract: p.abstract ?? '' }));
+  const h1 = heapMb();
+  const [ms, msBuild] = time(() => {
+    const m = new MiniSearch({ fields: ['title', 'authors', 'abstract'] });
+    m.addAll(docs);
+    return m;
+  });
+  row.minisearchHeapMb = heapMb() - h1;
+  const msQ = latencies(queries, (s) => ms.search(s, { prefix: true, fuzzy: 0.2, boost: { title: 3, authors: 3 } }).slice(0, 20));
+  row.minisearchBuildMs = msBuild;
+  row.minisearchP50Ms = msQ.p50;
+  row.minisearchP95Ms = msQ.p95;
+  row.minisearchSerialisedMb = JSON.stringify(ms).length / 2 ** 20;
+
+  const h2 = heapMb();
+  const [fx, fxBuild] = time(() => {
+    const d = new Document({ document: { id: 'id', index: ['title', 'authors', 'abstract'] }, tokenize: 'forward' });
+    for (const doc of docs) d.add(doc);
+    return d;
+  });
+  row.flexsearchHeapMb = heapMb() - h2;
+  const fxQ = latencies(queries, (s) => fx.search(s, { limit: 20 }));
+  row.flexsearchBuildMs = fxBuild;
+  row.flexsearchP50Ms = fxQ.p50;
+  row.flexsearchP95Ms = fxQ.p95;
+
+  const [fuse, fuseBuild] = time(() => new Fuse(docs, { keys: ['title', 'authors', 'abstract'], threshold: 0.3, ignoreLocation: true }));
+  const fuseQ = latencies(queries.slice(0, fuseQueries), (s) => fuse.search(s, { limit: 20 }));
+  row.fuseBuildMs = fuseBuild;
+  row.fuseP50Ms = fuseQ.p50;
+  row.fuseP95Ms = fuseQ.p95;
+  row.fuseQueries = fuseQ.n;
+
+  // Title scan of a 2,000-entry listing.
+  const [titles, tBuild] = time(() => new TitleIndex(papers));
+  row.titleBuildMs = tBuild;
+  const listing = listingFor(papers);
+  const [hits, scan] = time(() => titles.scan(listing));
+  row.titleScanMs = scan;
+  row.titleScanHits = hits.length;
+
+  // Related work.
+  const h3 = heapMb();
+  const [related, rBuild] = time(() => RelatedModel.build(papers));
+  row.relatedBuildMs = rBuild;
+  row.relatedHeapMb = heapMb() - h3;
+  const sampleIds = papers.filter((_, i) => i % Math.max(1, Math.floor(papers.length / 200)) === 0).slice(0, 200);
+  const [, rTime] = time(() => {
+    for (const p of sampleIds) related.related(p.id, 8);
+  });
+  row.relatedPerPaperMs = rTime / sampleIds.length;
+  row.heapTotalMb = heapMb();
+  return row;
+}
+
+const f = (x: string | number | undefined, d = 1) => (typeof x === 'number' ? x.toFixed(d) : String(x ?? '–'));
+const ratio = (peer: string | number | undefined, ours: string | number | undefined) =>
+  typeof peer === 'number' && typeof ours === 'number' && ours > 0 ? `${(peer / ours).toFixed(2)}×` : '–';
+
+export default async function run(): Promise<void> {
+  const t0 = now();
+  const rows: Row[] = [];
+  const sample = loadSample();
+  if (sample) rows.push(await benchCorpus('real sample (2024-03)', sample, 40));
+  else console.log(`engine bench: ${SAMPLE.pathname} not found, skipping the real sample`);
+  rows.push(await benchCorpus('synthetic 10k', synthPapers(10_000, 1), 20));
+  // Fuse scans every document for every query (no index): at 100k one query takes seconds, so 3 queries.
+  rows.push(await benchCorpus('synthetic 100k', synthPapers(100_000, 1), 3));
+
+  console.log('| corpus | papers | build ms | ser. MB | load ms | q p50 ms | q p95 ms | title scan 2k ms | related build ms | related/paper ms | search heap MB | related heap MB |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of rows)
+    console.log(
+      `| ${r.corpus} | ${r.papers} | ${f(r.searchBuildMs, 0)} | ${f(r.serialisedMb)} | ${f(r.loadMs, 0)} | ${f(r.queryP50Ms, 2)} | ${f(r.queryP95Ms, 2)} | ${f(r.titleScanMs, 0)} (${r.titleScanHits} hits) | ${f(r.relatedBuildMs, 0)} | ${f(r.relatedPerPaperMs, 2)} | ${f(r.searchHeapMb, 0)} | ${f(r.relatedHeapMb, 0)} |`,
+    );
+  console.log('\nPeers on the same queries (ratio = peer / ours; above 1× means slower or bigger than ours):\n');
+  console.log('| corpus | peer | build ms | build ratio | q p50 ms | p50 ratio | q p95 ms | p95 ratio | heap MB | queries |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of rows)
+    for (const peer of ['minisearch', 'flexsearch', 'fuse'])
+      console.log(
+        `| ${r.corpus} | ${peer} | ${f(r[`${peer}BuildMs`], 0)} | ${ratio(r[`${peer}BuildMs`], r.searchBuildMs)} | ${f(r[`${peer}P50Ms`], 2)} | ${ratio(r[`${peer}P50Ms`], r.queryP50Ms)} | ${f(r[`${peer}P95Ms`], 2)} | ${ratio(r[`${peer}P95Ms`], r.queryP95Ms)} | ${f(r[`${peer}HeapMb`], 0)} | ${peer === 'fuse' ? r.fuseQueries : 40} |`,
+      );
+  const total = (now() - t0) / 1000;
+  console.log(`\nengine bench: ${total.toFixed(0)} s on ${(await import('node:os')).cpus().length} cores, node ${process.version}`);
+  mkdirSync(new URL('../../.output/bench/', import.meta.url), { recursive: true });
+  writeFileSync(new URL('../../.output/bench/engine.json', import.meta.url), `${JSON.stringify({ rows, seconds: total }, null, 1)}\n`);
+}

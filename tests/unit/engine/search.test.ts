@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Paper, PaperId } from '../../../src/core/paper';
+import { highlight, snippet } from '../../../src/engine/highlight';
+import { SearchIndex } from '../../../src/engine/search';
+import { bundledPapers } from './corpus';
+
+const papers = bundledPapers();
+const byId = new Map(papers.map((p) => [p.id as string, p]));
+const index = SearchIndex.build(papers);
+const ids = (q: string, opts = {}) => index.search(q, { limit: 50, ...opts }).map((h) => h.id as string);
+const titled = (re: RegExp) => papers.filter((p) => re.test(p.title)).map((p) => p.id as string);
+
+describe('search over the bundled corpus', () => {
+  it('ranks the papers on a topic first', () => {
+    const scaling = titled(/scaling law/i);
+    expect(scaling.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(ids('neural scaling laws').slice(0, scaling.length))).toEqual(new Set(scaling));
+    const bv = titled(/bias.variance/i);
+    expect(new Set(ids('bias-variance').slice(0, bv.length))).toEqual(new Set(bv));
+  });
+  it('still finds a paper through a misspelt query', () => {
+    expect(ids('lotery tiket hypothesis')[0]).toBe('2210.03044');
+    expect(ids('holistc evaluaton')[0]).toBe('2211.09110');
+  });
+  it('matches the word being typed as a prefix', () => {
+    expect(ids('semantic dedup')[0]).toBe('2303.09540');
+    expect(ids('dedup', { prefix: false })).not.toContain('2303.09540');
+  });
+  it('finds all of an author’s papers by any name form', () => {
+    const roberts = papers.filter((p) => p.authors.some((a) => a.key === 'roberts|d')).map((p) => p.id as string);
+    expect(roberts.length).toBeGreaterThan(5);
+    for (const q of ['Daniel Roberts', 'Daniel A. Roberts']) {
+      const got = ids(q);
+      expect(new Set(got.slice(0, roberts.length)), q).toEqual(new Set(roberts));
+    }
+  });
+  it('boosts a phrase match over the same words scattered', () => {
+    const hits = index.search('scaling laws', { limit: 10 });
+    const phraseRank = hits.findIndex((h) => /scaling laws/i.test(h.title));
+    const scatteredRank = hits.findIndex((h) => /scaling/i.test(h.title) && !/scaling laws/i.test(h.title));
+    expect(phraseRank).toBeGreaterThanOrEqual(0);
+    if (scatteredRank >= 0) expect(phraseRank).toBeLessThan(scatteredRank);
+  });
+  it('filters by year, category, author and reading-list state', () => {
+    const since2023 = index.search('learning', { limit: 100, filter: { yearFrom: 2023 } });
+    expect(since2023.length).toBeGreaterThan(0);
+    for (const h of since2023) expect(Number(byId.get(h.id)?.published?.slice(0, 4))).toBeGreaterThanOrEqual(2023);
+    const hep = index.search('learning', { limit: 100, filter: { categories: ['hep-th'] } });
+    for (const h of hep) expect(byId.get(h.id)?.categories ?? [byId.get(h.id)?.primaryCategory]).toContain('hep-th');
+    const kunin = index.search('learning', { limit: 100, filter: { authors: ['D. Kunin'] } });
+    expect(kunin.length).toBeGreaterThan(0);
+    for (const h of kunin) expect(byId.get(h.id)?.authors.map((a) => a.key)).toContain('kunin|d');
+    const saved = new Set<PaperId>([papers[0]?.id as PaperId]);
+    const only = index.search('gradient descent', { filter: { saved: { has: (i) => saved.has(i), want: true } } });
+    expect(only.map((h) => h.id)).toEqual([papers[0]?.id]);
+    const unsaved = index.search('gradient descent', { filter: { saved: { has: (i) => saved.has(i), want: false } } });
+    expect(unsaved.map((h) => h.id)).not.toContain(papers[0]?.id);
+  });
+  it('returns highlights as segments that rebuild the text', () => {
+    const [hit] = index.search('silent alignment', { lookup: (i) => byId.get(i) });
+    expect(hit?.id).toBe('2111.00034');
+    const title = hit?.highlights.title ?? [];
+    expect(title.map((s) => s.text).join('')).toBe(hit?.title);
+    expect(title.filter((s) => s.match).map((s) => s.text.toLowerCase())).toEqual(['silent', 'alignment']);
+  });
+  it('adds and removes papers incrementally', () => {
+    const idx = SearchIndex.build(papers);
+    const extra: Paper = {
+      id: '2501.00001' as PaperId,
+      title: 'Quokka dynamics in marsupial optimisers',
+      authors: [{ name: 'Test Person', key: 'person|t' }],
+      provenance: [],
+    };
+    idx.add(extra);
+    expect(idx.search('quokka').map((h) => h.id)).toEqual([extra.id]);
+    idx.add({ ...extra, title: 'Wombat dynamics' });
+    expect(idx.search('quokka')).toEqual([]);
+    expect(idx.remove(extra.id)).toBe(true);
+    expect(idx.search('wombat')).toEqual([]);
+    expect(idx.size).toBe(papers.length);
+  });
+  it('serialises with a format version, loads back, and rejects unknown versions', () => {
+    const json = JSON.parse(JSON.stringify(index.toJSON()));
+    const loaded = SearchIndex.load(json);
+    expect(loaded.ok).toBe(true);
+    if (loaded.ok) expect(loaded.value.search('neural scaling laws').map((h) => h.id)).toEqual(index.search('neural scaling laws').map((h) => h.id));
+    const bad = SearchIndex.load({ ...json, formatVersion: 0 });
+    expect(bad).toEqual({ ok: false, error: expect.stringMatching(/format 0 is not supported/) });
+    expect(SearchIndex.load('nonsense').ok).toBe(false);
+  });
+  it('puts a paper matching every query word above one matching fewer (property)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...papers), (p) => {
+        const q = p.title.split(/\s+/).filter((w) => w.length > 5).slice(0, 3).join(' ');
+        fc.pre(q.split(' ').length >= 2);
+        const hits = index.search(q, { limit: 5 });
+        // The paper whose title supplied all the words is among the first results.
+        expect(hits.map((h) => h.id)).toContain(p.id);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('highlight', () => {
+  it('never loses or invents text (property)', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.array(fc.string()), (text, ts) => {
+        expect(
+          highlight(text, new Set(ts))
+            .map((s) => s.text)
+            .join(''),
+        ).toBe(text);
+      }),
+    );
+  });
+  it('cuts long text to a window around the first match', () => {
+    const text = `${'filler words here. '.repeat(40)}the kernel regime appears ${'and more text after. '.repeat(40)}`;
+    const segs = snippet(text, new Set(['kernel']), 120);
+    expect(segs[0]?.text).toBe('…');
+    expect(segs.some((s) => s.match && s.text === 'kernel')).toBe(true);
+    expect(segs.map((s) => s.text).join('').length).toBeLessThanOrEqual(125);
+  });
+});
