@@ -1,23 +1,25 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import corpus from '../data/corpus.json';
+import { EngineService } from '../src/background/engine-service';
 import { createHandlers, dispatch } from '../src/background/handlers';
 import { installBundle } from '../src/background/install';
 import { validateBundle } from '../src/corpus/bundle';
 import { type Database, openDatabase } from '../src/db/database';
 import { parseRequest } from '../src/messaging/protocol';
+import { getSettings } from '../src/settings/store';
 
 export default defineBackground({
   main() {
+    const bundle = validateBundle(corpus);
     // One open database per service-worker life; the bundled corpus is installed (or found current)
     // before any handler reads it.
     let ready: Promise<Database> | undefined;
     const db = (): Promise<Database> => {
       ready ??= (async () => {
+        if (!bundle.ok) throw new Error(`the bundled corpus is invalid: ${bundle.error}`);
         const d = await openDatabase();
-        const bundle = validateBundle(corpus);
-        if (!bundle.ok) throw new Error(`Paperlens: the bundled corpus is invalid: ${bundle.error}`);
-        await installBundle(d, bundle.value);
+        if ((await installBundle(d, bundle.value)) === 'installed') await engine.changed(bundle.value.papers);
         return d;
       })();
       ready.catch(() => {
@@ -25,7 +27,8 @@ export default defineBackground({
       });
       return ready;
     };
-    const handlers = createHandlers({ db, now: () => new Date() });
+    const engine = new EngineService(db, bundle.ok ? (bundle.value.authorStats ?? []) : []);
+    const handlers = createHandlers({ db, engine, settings: getSettings, now: () => new Date() });
 
     browser.runtime.onInstalled.addListener(() => {
       void db();

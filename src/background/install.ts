@@ -30,8 +30,10 @@ export async function installBundle(db: Database, bundle: CorpusBundle): Promise
   bundle.papers.forEach((p, i) => {
     const old = existing[i];
     const others = old ? old.provenance.filter((q) => q.kind !== 'bundled') : [];
-    // The bundle's metadata wins for bundled fields; other provenance (imported, learned) is kept.
-    pending.push(papers.put(toStored({ ...p, provenance: [...p.provenance, ...others] })));
+    // The bundle's metadata wins for the fields it has; fields only an import or a page gave (and
+    // their provenance) are kept, so installing never loses what the user brought in.
+    const base = old ? fromStored(old) : {};
+    pending.push(papers.put(toStored({ ...base, ...p, provenance: [...p.provenance, ...others] })));
   });
   pending.push(tx.objectStore('meta').put(bundle.corpusVersion, META_KEY));
   await Promise.all([...pending, tx.done]);

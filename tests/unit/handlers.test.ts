@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { EngineService } from '../../src/background/engine-service';
 import { createHandlers, dispatch } from '../../src/background/handlers';
 import { installBundle } from '../../src/background/install';
 import type { PaperId } from '../../src/core/paper';
 import { validateBundle } from '../../src/corpus/bundle';
 import { type Database, openDatabase } from '../../src/db/database';
 import { parseRequest } from '../../src/messaging/protocol';
+import { DEFAULT_SETTINGS } from '../../src/settings/schema';
 
 const bundle = validateBundle(JSON.parse(readFileSync(new URL('../../data/corpus.json', import.meta.url), 'utf8')));
 let db: Database;
@@ -16,7 +18,13 @@ beforeEach(async () => {
   db = await openDatabase({ factory: new IDBFactory() });
   if (!bundle.ok) throw new Error(bundle.error);
   await installBundle(db, bundle.value);
-  handlers = createHandlers({ db: async () => db, now: () => new Date('2026-11-23T10:00:00Z') });
+  const dbFn = async () => db;
+  handlers = createHandlers({
+    db: dbFn,
+    engine: new EngineService(dbFn),
+    settings: async () => DEFAULT_SETTINGS,
+    now: () => new Date('2026-11-23T10:00:00Z'),
+  });
 });
 
 const page = {
@@ -65,5 +73,61 @@ describe('background handlers', () => {
     const req = parseRequest({ type: 'papers/lookup', data: { ids: ['2210.16859'] } });
     expect(req).toBeDefined();
     expect(await dispatch(handlers, req!)).toEqual({ inCorpus: ['2210.16859'], saved: [] });
+  });
+});
+
+describe('overlay handlers with the engine', () => {
+  const outside = {
+    id: '2501.09876' as PaperId,
+    title: 'Width-Dependent Learning-Rate Transfer in Deep Residual Networks',
+    authors: ['Mira Okonkwo', 'Daniel A. Roberts'],
+    abstract:
+      'We derive neural scaling laws for the loss as a function of width and depth using a random feature model, and show that feature learning in the rich regime makes hyperparameter transfer possible.',
+    url: 'https://arxiv.org/abs/2501.09876',
+  };
+
+  it('give a paper outside the corpus related work with reasons, tags and author counts', async () => {
+    const r = await handlers['panel/data']({ paper: outside });
+    expect(r.inCorpus).toBe(false);
+    expect(r.related.length).toBeGreaterThan(0);
+    for (const item of r.related) expect(item.reason).not.toBe('');
+    expect(r.related.map((x) => x.id)).toContain('2210.16859');
+    expect(r.topics.map((t) => t.label).join(' ')).toMatch(/scaling/i);
+    const roberts = r.authors.find((a) => a.name === 'Daniel A. Roberts');
+    expect(roberts?.corpusPapers).toBeGreaterThan(3);
+    expect(r.authors.find((a) => a.name === 'Mira Okonkwo')?.corpusPapers).toBe(0);
+    expect(r.bibtex).toMatch(/eprint\s*=\s*\{2501\.09876\}/);
+  });
+
+  it('learn papers seen on pages, and search then finds them', async () => {
+    const before = await handlers['search/query']({ query: 'hyperparameter transfer residual' });
+    expect(before.hits.map((h) => h.id)).not.toContain('2501.09876');
+    const r = await handlers['papers/learn']({ papers: [outside], url: outside.url });
+    expect(r).toEqual({ added: 1, merged: 0, skipped: false });
+    const after = await handlers['search/query']({ query: 'hyperparameter transfer residual' });
+    expect(after.hits[0]?.id).toBe('2501.09876');
+    expect((await handlers['papers/lookup']({ ids: [outside.id] })).inCorpus).toEqual([outside.id]);
+  });
+
+  it('learning never overwrites a bundled record', async () => {
+    await handlers['papers/learn']({ papers: [{ ...page, title: 'Wrong title from a page' }], url: page.url });
+    expect((await handlers['papers/get']({ id: page.id })).paper?.title).toBe(
+      'A Solvable Model of Neural Scaling Laws',
+    );
+  });
+
+  it('chips say in-corpus, saved, top topics and how many related papers exist', async () => {
+    await handlers['readingList/toggle']({ paper: page });
+    const { chips } = await handlers['chips/data']({ papers: [page, outside] });
+    expect(chips['2210.16859']).toMatchObject({ inCorpus: true, saved: true });
+    expect(chips['2501.09876']).toMatchObject({ inCorpus: false, saved: false });
+    expect(chips['2501.09876']?.relatedCount).toBeGreaterThan(0);
+  });
+
+  it('scan finds corpus titles among page strings, and nothing in generic ones', async () => {
+    const { matches } = await handlers['titles/scan']({
+      candidates: ['Introduction', 'a solvable model of neural scaling laws', 'Deep Learning', 'Related work'],
+    });
+    expect(matches.map((m) => [m.index, m.id])).toEqual([[1, '2210.16859']]);
   });
 });

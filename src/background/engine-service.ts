@@ -1,0 +1,130 @@
+/**
+ * The engine as the background holds it: every corpus paper in memory, with the search index, title
+ * index, related-work model and author profiles built from them.
+ *
+ * The search index is serialised into the `meta` store with the corpus revision it was built at, so a
+ * service-worker restart loads it instead of rebuilding. The related-work model and author profiles are
+ * built on first use and rebuilt lazily after the corpus changes.
+ */
+import type { AuthorStats, Paper, PaperId } from '../core/paper';
+import type { Database } from '../db/database';
+import { allPapers } from '../db/papers';
+import { type AuthorProfile, buildAuthorProfiles } from '../engine/authors';
+import { type DraftPaper, type RelatedItem, RelatedModel } from '../engine/related';
+import { type SearchFilter, type SearchHit, SearchIndex } from '../engine/search';
+import { TitleIndex } from '../engine/titles';
+import { categoryTags, defaultTagger, type Tag } from '../engine/topics';
+
+const INDEX_KEY = 'searchIndex';
+const REVISION_KEY = 'corpusRevision';
+
+interface Loaded {
+  readonly papers: Map<PaperId, Paper>;
+  readonly search: SearchIndex;
+  readonly titles: TitleIndex;
+}
+
+export class EngineService {
+  private loaded: Promise<Loaded> | undefined;
+  private related: RelatedModel | undefined;
+  private profiles: Map<string, AuthorProfile> | undefined;
+
+  constructor(
+    private readonly db: () => Promise<Database>,
+    private readonly stats: readonly AuthorStats[] = [],
+  ) {}
+
+  /** Loads (once) every paper and the indexes. */
+  ready(): Promise<Loaded> {
+    this.loaded ??= this.load().catch((e: unknown) => {
+      this.loaded = undefined;
+      throw e;
+    });
+    return this.loaded;
+  }
+
+  private async load(): Promise<Loaded> {
+    const db = await this.db();
+    const [list, revision, stored] = await Promise.all([
+      allPapers(db),
+      db.get('meta', REVISION_KEY),
+      db.get('meta', INDEX_KEY),
+    ]);
+    const papers = new Map(list.map((p) => [p.id, p] as const));
+    let search: SearchIndex | undefined;
+    const saved = stored as { revision?: unknown; index?: unknown } | undefined;
+    if (saved && saved.revision === revision && revision !== undefined) {
+      const r = SearchIndex.load(saved.index);
+      if (r.ok && r.value.size === papers.size) search = r.value;
+    }
+    if (!search) {
+      search = SearchIndex.build(list);
+      await db.put('meta', { revision: revision ?? 0, index: search.toJSON() }, INDEX_KEY);
+    }
+    return { papers, search, titles: new TitleIndex(list) };
+  }
+
+  /** Call after papers were written: updates the indexes and records a new corpus revision. */
+  async changed(papers: readonly Paper[]): Promise<void> {
+    if (papers.length === 0) return;
+    const db = await this.db();
+    const revision = ((await db.get('meta', REVISION_KEY)) as number | undefined) ?? 0;
+    await db.put('meta', revision + 1, REVISION_KEY);
+    if (!this.loaded) return; // Loaded fresh on next use.
+    const state = await this.loaded;
+    for (const p of papers) {
+      const isNew = !state.papers.has(p.id);
+      state.papers.set(p.id, p);
+      if (state.search.has(p.id)) state.search.remove(p.id);
+      state.search.add(p);
+      if (isNew) state.titles.add(p.id, p.title);
+    }
+    this.related = undefined;
+    this.profiles = undefined;
+    await db.put('meta', { revision: revision + 1, index: state.search.toJSON() }, INDEX_KEY);
+  }
+
+  /** Forgets everything in memory (after a reset or a removed import). */
+  reset(): void {
+    this.loaded = undefined;
+    this.related = undefined;
+    this.profiles = undefined;
+  }
+
+  async paper(id: PaperId): Promise<Paper | undefined> {
+    return (await this.ready()).papers.get(id);
+  }
+
+  async search(query: string, limit: number, filter: SearchFilter): Promise<{ hits: SearchHit[]; total: number }> {
+    const s = await this.ready();
+    const all = s.search.search(query, { limit: Math.max(limit, 500), filter, lookup: (id) => s.papers.get(id) });
+    return { hits: all.slice(0, limit), total: all.length };
+  }
+
+  async relatedTo(draft: DraftPaper & { readonly id?: PaperId }, k: number): Promise<RelatedItem[]> {
+    const s = await this.ready();
+    this.related ??= RelatedModel.build([...s.papers.values()]);
+    if (draft.id && s.papers.has(draft.id)) return this.related.related(draft.id, k);
+    return this.related.relatedToDraft(draft, k, draft.id);
+  }
+
+  /** Topic tags: taxonomy topics first, then arXiv categories, then keyphrases for what those miss. */
+  async tags(draft: DraftPaper, keyphrases = 2): Promise<Tag[]> {
+    const s = await this.ready();
+    this.related ??= RelatedModel.build([...s.papers.values()]);
+    const topics = defaultTagger().tag(draft);
+    const cats = categoryTags(draft.categories);
+    const extra = topics.length < 3 ? this.related.keyphrases(draft, keyphrases) : [];
+    return [...topics, ...cats, ...extra];
+  }
+
+  async authorProfiles(): Promise<Map<string, AuthorProfile>> {
+    const s = await this.ready();
+    this.profiles ??= buildAuthorProfiles([...s.papers.values()], { stats: this.stats });
+    return this.profiles;
+  }
+
+  async scanTitles(candidates: readonly string[]) {
+    return (await this.ready()).titles.scan(candidates);
+  }
+}

@@ -1,0 +1,180 @@
+/** Answers to the page overlays: lookups, full panels, listing chips, learning and title scans. */
+import { authorKey } from '../../core/authors';
+import type { Paper, PaperId } from '../../core/paper';
+import { codeUrlsIn } from '../../corpus/code-urls';
+import { getPapers, putPapers } from '../../db/papers';
+import { savedIds } from '../../db/reading-list';
+import { toBibtex } from '../../engine/export';
+import type { Tag } from '../../engine/topics';
+import type { AuthorInfo, ChipData, PagePaper, RelatedPaper, TopicTag } from '../../messaging/protocol';
+import { learnedPaper } from '../learned';
+import { BadRequest, type HandlerDeps, type HandlerGroup, pagePaper, paperIds } from './deps';
+
+type OverlayTypes = 'papers/lookup' | 'papers/get' | 'panel/data' | 'chips/data' | 'papers/learn' | 'titles/scan';
+
+/** Related papers below this score are noise on a small corpus; the panel and chips agree on it. */
+const RELATED_MIN_SCORE = 0.08;
+const RELATED_IN_PANEL = 6;
+
+const toTopicTag = (t: Tag): TopicTag => ({ kind: t.kind, id: t.id, label: t.label, why: t.why });
+
+const absUrlOf = (id: PaperId) => (id.startsWith('title:') ? '' : `https://arxiv.org/abs/${id}`);
+
+/** What the engine knows of a page paper: the corpus record's richer fields where there is one. */
+function draftOf(page: PagePaper, corpus: Paper | undefined) {
+  return {
+    id: page.id,
+    title: corpus?.title ?? page.title,
+    abstract: corpus?.abstract ?? page.abstract,
+    authors: corpus ? corpus.authors.map((a) => a.name) : page.authors,
+    ...(corpus?.categories || page.categories ? { categories: corpus?.categories ?? page.categories ?? [] } : {}),
+  };
+}
+
+export function overlayHandlers({ db, engine, settings, now }: HandlerDeps): HandlerGroup<OverlayTypes> {
+  return {
+    async 'papers/lookup'(data) {
+      const wanted = paperIds(data.ids);
+      const d = await db();
+      const found = await getPapers(d, wanted);
+      return { inCorpus: wanted.filter((id) => found.has(id)), saved: await savedIds(d, wanted) };
+    },
+
+    async 'papers/get'(data) {
+      const [id] = paperIds([data.id], 1);
+      return { paper: (await engine.paper(id as PaperId)) ?? null };
+    },
+
+    async 'panel/data'(data) {
+      const page = pagePaper(data.paper);
+      const corpus = await engine.paper(page.id);
+      const draft = draftOf(page, corpus);
+      const [related, tags, profiles] = await Promise.all([
+        engine.relatedTo(draft, RELATED_IN_PANEL * 2),
+        engine.tags(draft),
+        engine.authorProfiles(),
+      ]);
+      const top = related.filter((r) => r.score >= RELATED_MIN_SCORE).slice(0, RELATED_IN_PANEL);
+      const d = await db();
+      const saved = new Set(await savedIds(d, [page.id, ...top.map((r) => r.id)]));
+      const relatedPapers: RelatedPaper[] = [];
+      for (const r of top) {
+        const p = await engine.paper(r.id);
+        if (!p) continue;
+        relatedPapers.push({
+          id: r.id,
+          title: p.title,
+          authors: p.authors.map((a) => a.name),
+          ...(p.published ? { year: Number(p.published.slice(0, 4)) } : {}),
+          score: r.score,
+          reason: r.reason,
+          url: absUrlOf(r.id),
+          saved: saved.has(r.id),
+        });
+      }
+      const authors: AuthorInfo[] = page.authors.map((name) => {
+        const key = authorKey(name);
+        const profile = profiles.get(key);
+        return {
+          name,
+          key,
+          corpusPapers: profile?.papers.length ?? 0,
+          topCoauthors: (profile?.coauthors ?? []).slice(0, 3).map((c) => ({ name: c.name, count: c.count })),
+          ...(profile?.stats
+            ? {
+                stats: {
+                  ...(profile.stats.hIndex !== undefined ? { hIndex: profile.stats.hIndex } : {}),
+                  ...(profile.stats.citations !== undefined ? { citations: profile.stats.citations } : {}),
+                  ...(profile.stats.papers !== undefined ? { papers: profile.stats.papers } : {}),
+                  source: profile.stats.source,
+                },
+              }
+            : {}),
+        };
+      });
+      const bibSource: Paper = corpus ?? learnedPaper(page, now());
+      const codeUrls = [...new Set([...(corpus?.codeUrls ?? []), ...codeUrlsIn(page.abstract, page.comments)])];
+      return {
+        inCorpus: corpus !== undefined,
+        saved: saved.has(page.id),
+        paper: corpus ?? null,
+        authors,
+        related: relatedPapers,
+        topics: tags.slice(0, 8).map(toTopicTag),
+        codeUrls,
+        bibtex: toBibtex([bibSource]),
+      };
+    },
+
+    async 'chips/data'(data) {
+      if (!Array.isArray(data.papers) || data.papers.length > 5000) throw new BadRequest('papers must be a list');
+      const pages = data.papers.map(pagePaper);
+      const d = await db();
+      const saved = new Set(
+        await savedIds(
+          d,
+          pages.map((p) => p.id),
+        ),
+      );
+      const chips: Record<string, ChipData> = {};
+      for (const page of pages) {
+        const corpus = await engine.paper(page.id);
+        const draft = draftOf(page, corpus);
+        const [tags, related] = await Promise.all([engine.tags(draft, 1), engine.relatedTo(draft, 10)]);
+        chips[page.id] = {
+          inCorpus: corpus !== undefined,
+          saved: saved.has(page.id),
+          topics: tags
+            .filter((t) => t.kind !== 'category')
+            .slice(0, 2)
+            .map(toTopicTag),
+          relatedCount: related.filter((r) => r.score >= RELATED_MIN_SCORE).length,
+        };
+      }
+      return { chips };
+    },
+
+    async 'papers/learn'(data) {
+      if (!Array.isArray(data.papers) || data.papers.length > 5000) throw new BadRequest('papers must be a list');
+      if (typeof data.url !== 'string') throw new BadRequest('url must be text');
+      if (!(await settings()).learnFromPages) return { added: 0, merged: 0, skipped: true };
+      const at = now();
+      const learned = data.papers.map(pagePaper).map((p) => learnedPaper(p, at, data.url));
+      const d = await db();
+      const existing = await getPapers(
+        d,
+        learned.map((p) => p.id),
+      );
+      // A page never overwrites what a richer source (bundle, import) said; it only fills gaps.
+      const result = await putPapers(d, learned, (old, incoming) => ({
+        ...incoming,
+        ...old,
+        ...(old.abstract || !incoming.abstract ? {} : { abstract: incoming.abstract }),
+        provenance: old.provenance.some((p) => p.kind === 'learned')
+          ? old.provenance
+          : [...old.provenance, ...incoming.provenance],
+      }));
+      const changed = learned.filter((p) => !existing.has(p.id) || !existing.get(p.id)?.abstract);
+      await engine.changed([
+        ...(
+          await getPapers(
+            d,
+            changed.map((p) => p.id),
+          )
+        ).values(),
+      ]);
+      return { ...result, skipped: false };
+    },
+
+    async 'titles/scan'(data) {
+      if (
+        !Array.isArray(data.candidates) ||
+        data.candidates.length > 20_000 ||
+        !data.candidates.every((c) => typeof c === 'string' && c.length <= 2000)
+      )
+        throw new BadRequest('candidates must be a list of at most 20,000 strings');
+      const hits = await engine.scanTitles(data.candidates);
+      return { matches: hits.map((h) => ({ index: h.index, id: h.id, confidence: h.confidence, kind: h.kind })) };
+    },
+  };
+}

@@ -1,0 +1,54 @@
+/** Messages of the page overlays (content scripts → background). */
+import type { Paper, PaperId } from '../core/paper';
+import type { AuthorInfo, PagePaper, RelatedPaper, TopicTag } from './types';
+
+export interface PanelData {
+  readonly inCorpus: boolean;
+  readonly saved: boolean;
+  /** The corpus record, when the paper is in the corpus. */
+  readonly paper: Paper | null;
+  readonly authors: readonly AuthorInfo[];
+  readonly related: readonly RelatedPaper[];
+  readonly topics: readonly TopicTag[];
+  readonly codeUrls: readonly string[];
+  readonly bibtex: string;
+}
+
+export interface ChipData {
+  readonly inCorpus: boolean;
+  readonly saved: boolean;
+  /** The top two or three tags. */
+  readonly topics: readonly TopicTag[];
+  /** How many related corpus papers score above the panel's threshold. */
+  readonly relatedCount: number;
+}
+
+export interface OverlayMessages {
+  /** Which of these ids are in the corpus, and which are saved. */
+  'papers/lookup': { req: { ids: PaperId[] }; res: { inCorpus: PaperId[]; saved: PaperId[] } };
+  /** One corpus record. */
+  'papers/get': { req: { id: PaperId }; res: { paper: Paper | null } };
+  /** Everything a full panel shows, for a paper in the corpus or only on the page. */
+  'panel/data': { req: { paper: PagePaper }; res: PanelData };
+  /** What each listing chip shows, for many entries at once. */
+  'chips/data': { req: { papers: PagePaper[] }; res: { chips: Record<string, ChipData> } };
+  /** Papers seen on a page, stored as learned papers unless the user turned learning off. */
+  'papers/learn': {
+    req: { papers: PagePaper[]; url: string };
+    res: { added: number; merged: number; skipped: boolean };
+  };
+  /** Candidate title strings from a page; answers the ones that are corpus papers. */
+  'titles/scan': {
+    req: { candidates: string[] };
+    res: { matches: { index: number; id: PaperId; confidence: number; kind: 'exact' | 'fuzzy' }[] };
+  };
+}
+
+export const OVERLAY_TYPES = [
+  'papers/lookup',
+  'papers/get',
+  'panel/data',
+  'chips/data',
+  'papers/learn',
+  'titles/scan',
+] as const satisfies readonly (keyof OverlayMessages)[];
