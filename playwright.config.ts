@@ -12,5 +12,5 @@ export default defineConfig({
   retries: 0,
   // `npm test` also asks for a JSON report (PLAYWRIGHT_JSON_OUTPUT_NAME) to add up the totals.
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
-  outputDir: '.output/e2e-results',
+  outputDir: `${process.env.PAPERLENS_OUT ?? '.output'}/e2e-results`,
 });

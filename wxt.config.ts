@@ -5,6 +5,8 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   // No auto-imports: a pure module must not quietly pick up a browser global (STYLE.md §9).
   imports: false,
+  // Several builds can run side by side (parallel work, benches) when each sets its own PAPERLENS_OUT.
+  outDir: process.env.PAPERLENS_OUT ?? '.output',
   publicDir: 'assets/public',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({

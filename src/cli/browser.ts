@@ -13,7 +13,8 @@ import { chromiumArgs, findChromium } from './chromium';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Pages the offline browser serves: the end-to-end fixtures double as `npm start`'s demo pages. */
-export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+/** The Chrome build under test: `.output/chrome-mv3`, or `$PAPERLENS_OUT/chrome-mv3`. */
+export const EXTENSION_DIR = join(ROOT, process.env.PAPERLENS_OUT ?? '.output', 'chrome-mv3');
 export const PAGES_DIR = join(ROOT, 'tests/fixtures/pages');
 
 export interface Session {
