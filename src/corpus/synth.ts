@@ -259,7 +259,7 @@ export function* synthRows(n: number, seed: number): Generator<SnapshotRow> {
       const len = Math.min(absLen - count, 12 + Math.floor(rand() * 14));
       const sw: string[] = [rand() < 0.4 ? `We ${pick(VERBS)}` : `The ${vocab[word()]}`];
       for (let k = 1; k < len; k++) sw.push(rand() < 0.3 ? pick(FUNCTION_WORDS) : (vocab[word()] ?? 'model'));
-      count += len;
+      count += len + (sw[0]?.startsWith('We ') || sw[0]?.startsWith('The ') ? 1 : 0);
       sentences.push(`${sw.join(' ')}.`);
     }
     const abstract = `  ${wrap(sentences.join(' '))}\n`;

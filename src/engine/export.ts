@@ -107,12 +107,19 @@ export function toBibtex(papers: readonly Paper[], extras: ExportExtras = {}): s
     .concat(papers.length ? '\n' : '');
 }
 
+/** Surname and given names as written ("Daniel A." keeps its full stop), particles in the surname. */
+export function nameParts(name: string): { family: string; given: string } {
+  const clean = name.replace(/\s+/g, ' ').trim();
+  const { surname } = splitName(clean);
+  if (clean.includes(',')) return { family: surname, given: clean.slice(clean.indexOf(',') + 1).trim() };
+  const at = clean.lastIndexOf(surname);
+  return { family: surname, given: (at > 0 ? clean.slice(0, at) : '').trim() };
+}
+
 /** "Daniel A. Roberts" → "Roberts, Daniel A.": unambiguous for BibTeX's name parser (particles, suffixes). */
 function bibName(name: string): string {
-  const { given, surname } = splitName(name);
-  return given.length
-    ? `${surname}, ${name.includes(',') ? name.split(',').slice(1).join(',').trim() : given.join(' ')}`
-    : surname;
+  const { family, given } = nameParts(name);
+  return given ? `${family}, ${given}` : family;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -145,8 +152,8 @@ export function toCslJson(papers: readonly Paper[], extras: ExportExtras = {}): 
       type: p.journalRef ? 'article-journal' : 'article',
       title: p.title,
       author: p.authors.map((a) => {
-        const { given, surname } = splitName(a.name);
-        return given.length ? { family: surname, given: given.join(' ') } : { family: surname };
+        const { family, given } = nameParts(a.name);
+        return given ? { family, given } : { family };
       }),
       ...(date ? { issued: { 'date-parts': [date] } } : {}),
       ...(p.arxivId

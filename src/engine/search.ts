@@ -176,7 +176,9 @@ export class SearchIndex {
     const phrase = qTerms.length > 1 ? ` ${normaliseTitle(query)} ` : undefined;
     // A query that reads as a person's name ("Daniel Roberts", "D. A. Roberts") lifts that person's papers
     // above papers by other Daniels or about robustness.
-    const person = /^\p{L}[\p{L}.'’-]*(?:[\s,]+\p{L}[\p{L}.'’-]*){1,3}$/u.test(query.trim()) ? authorKey(query) : undefined;
+    const person = /^\p{L}[\p{L}.'’-]*(?:[\s,]+\p{L}[\p{L}.'’-]*){1,3}$/u.test(query.trim())
+      ? authorKey(query)
+      : undefined;
     const scored = raw.map((r) => {
       const matched = new Set(r.queryTerms).size;
       // Coordination: the share of query words the paper matched, squared, so partial matches sink.

@@ -51,7 +51,8 @@ function queriesFor(papers: readonly Paper[], n = 40): string[] {
     const kind = i % 4;
     if (kind === 0 && ws.length >= 2) out.push(ws.slice(0, 2).join(' '));
     else if (kind === 1 && ws.length >= 3) out.push(`${ws.slice(0, 2).join(' ')} ${ws[2]?.slice(0, 3)}`);
-    else if (kind === 2 && ws[0] && ws[0].length > 5) out.push(`${ws[0].slice(0, 2)}${ws[0][3]}${ws[0][2]}${ws[0].slice(4)}`);
+    else if (kind === 2 && ws[0] && ws[0].length > 5)
+      out.push(`${ws[0].slice(0, 2)}${ws[0][3]}${ws[0][2]}${ws[0].slice(4)}`);
     else if (kind === 3 && p.authors[0]) out.push(p.authors[0].name.split(' ').slice(-1)[0] ?? '');
   }
   return out;
@@ -69,7 +70,8 @@ function listingFor(papers: readonly Paper[], n = 2000): string[] {
     else if (r < 0.4) out.push(t.toUpperCase());
     else if (r < 0.5) out.push(`${t.slice(0, Math.max(20, Math.floor(t.length * 0.6)))}…`);
     else if (r < 0.6) out.push(t.replace(/\b\w+$/, 'Revisited'));
-    else if (r < 0.8) out.push(['Introduction', 'Related work', 'Deep Learning', 'Download PDF', 'Comments: 12 pages'][i % 5] ?? '');
+    else if (r < 0.8)
+      out.push(['Introduction', 'Related work', 'Deep Learning', 'Download PDF', 'Comments: 12 pages'][i % 5] ?? '');
     else out.push(`${t.split(' ').slice(0, 3).join(' ')} and other things we tried`);
   }
   return out;
@@ -111,7 +113,12 @@ async function benchCorpus(name: string, papers: Paper[], fuseQueries: number): 
   row.queryP95Ms = q.p95;
 
   // Peers, each with its usual configuration for this job.
-  const docs = papers.map((p) => ({ id: p.id, title: p.title, authors: p.authors.map((a) => a.name).join(', '), abstract: p.abstract ?? '' }));
+  const docs = papers.map((p) => ({
+    id: p.id,
+    title: p.title,
+    authors: p.authors.map((a) => a.name).join(', '),
+    abstract: p.abstract ?? '',
+  }));
   const h1 = heapMb();
   const [ms, msBuild] = time(() => {
     const m = new MiniSearch({ fields: ['title', 'authors', 'abstract'] });
@@ -119,7 +126,9 @@ async function benchCorpus(name: string, papers: Paper[], fuseQueries: number): 
     return m;
   });
   row.minisearchHeapMb = heapMb() - h1;
-  const msQ = latencies(queries, (s) => ms.search(s, { prefix: true, fuzzy: 0.2, boost: { title: 3, authors: 3 } }).slice(0, 20));
+  const msQ = latencies(queries, (s) =>
+    ms.search(s, { prefix: true, fuzzy: 0.2, boost: { title: 3, authors: 3 } }).slice(0, 20),
+  );
   row.minisearchBuildMs = msBuild;
   row.minisearchP50Ms = msQ.p50;
   row.minisearchP95Ms = msQ.p95;
@@ -137,7 +146,9 @@ async function benchCorpus(name: string, papers: Paper[], fuseQueries: number): 
   row.flexsearchP50Ms = fxQ.p50;
   row.flexsearchP95Ms = fxQ.p95;
 
-  const [fuse, fuseBuild] = time(() => new Fuse(docs, { keys: ['title', 'authors', 'abstract'], threshold: 0.3, ignoreLocation: true }));
+  const [fuse, fuseBuild] = time(
+    () => new Fuse(docs, { keys: ['title', 'authors', 'abstract'], threshold: 0.3, ignoreLocation: true }),
+  );
   const fuseQ = latencies(queries.slice(0, fuseQueries), (s) => fuse.search(s, { limit: 20 }));
   row.fuseBuildMs = fuseBuild;
   row.fuseP50Ms = fuseQ.p50;
@@ -180,14 +191,18 @@ export default async function run(): Promise<void> {
   // Fuse scans every document for every query (no index): at 100k one query takes seconds, so 3 queries.
   rows.push(await benchCorpus('synthetic 100k', synthPapers(100_000, 1), 3));
 
-  console.log('| corpus | papers | build ms | ser. MB | load ms | q p50 ms | q p95 ms | title scan 2k ms | related build ms | related/paper ms | search heap MB | related heap MB |');
+  console.log(
+    '| corpus | papers | build ms | ser. MB | load ms | q p50 ms | q p95 ms | title scan 2k ms | related build ms | related/paper ms | search heap MB | related heap MB |',
+  );
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows)
     console.log(
       `| ${r.corpus} | ${r.papers} | ${f(r.searchBuildMs, 0)} | ${f(r.serialisedMb)} | ${f(r.loadMs, 0)} | ${f(r.queryP50Ms, 2)} | ${f(r.queryP95Ms, 2)} | ${f(r.titleScanMs, 0)} (${r.titleScanHits} hits) | ${f(r.relatedBuildMs, 0)} | ${f(r.relatedPerPaperMs, 2)} | ${f(r.searchHeapMb, 0)} | ${f(r.relatedHeapMb, 0)} |`,
     );
   console.log('\nPeers on the same queries (ratio = peer / ours; above 1× means slower or bigger than ours):\n');
-  console.log('| corpus | peer | build ms | build ratio | q p50 ms | p50 ratio | q p95 ms | p95 ratio | heap MB | queries |');
+  console.log(
+    '| corpus | peer | build ms | build ratio | q p50 ms | p50 ratio | q p95 ms | p95 ratio | heap MB | queries |',
+  );
   console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows)
     for (const peer of ['minisearch', 'flexsearch', 'fuse'])
@@ -195,7 +210,12 @@ export default async function run(): Promise<void> {
         `| ${r.corpus} | ${peer} | ${f(r[`${peer}BuildMs`], 0)} | ${ratio(r[`${peer}BuildMs`], r.searchBuildMs)} | ${f(r[`${peer}P50Ms`], 2)} | ${ratio(r[`${peer}P50Ms`], r.queryP50Ms)} | ${f(r[`${peer}P95Ms`], 2)} | ${ratio(r[`${peer}P95Ms`], r.queryP95Ms)} | ${f(r[`${peer}HeapMb`], 0)} | ${peer === 'fuse' ? r.fuseQueries : 40} |`,
       );
   const total = (now() - t0) / 1000;
-  console.log(`\nengine bench: ${total.toFixed(0)} s on ${(await import('node:os')).cpus().length} cores, node ${process.version}`);
+  console.log(
+    `\nengine bench: ${total.toFixed(0)} s on ${(await import('node:os')).cpus().length} cores, node ${process.version}`,
+  );
   mkdirSync(new URL('../../.output/bench/', import.meta.url), { recursive: true });
-  writeFileSync(new URL('../../.output/bench/engine.json', import.meta.url), `${JSON.stringify({ rows, seconds: total }, null, 1)}\n`);
+  writeFileSync(
+    new URL('../../.output/bench/engine.json', import.meta.url),
+    `${JSON.stringify({ rows, seconds: total }, null, 1)}\n`,
+  );
 }

@@ -17,10 +17,13 @@ describe('arXiv ids', () => {
   });
 });
 
-
 /** Valid new-style ids: YYMM from 0704, 4-digit numbers to 1412, 5-digit from 1501. */
 const newStyleId = fc
-  .record({ yy: fc.integer({ min: 7, max: 30 }), mm: fc.integer({ min: 1, max: 12 }), n: fc.integer({ min: 1, max: 99999 }) })
+  .record({
+    yy: fc.integer({ min: 7, max: 30 }),
+    mm: fc.integer({ min: 1, max: 12 }),
+    n: fc.integer({ min: 1, max: 99999 }),
+  })
   .filter(({ yy, mm }) => yy * 100 + mm >= 704)
   .map(({ yy, mm, n }) => {
     const yymm = `${String(yy).padStart(2, '0')}${String(mm).padStart(2, '0')}`;

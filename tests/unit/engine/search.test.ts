@@ -84,7 +84,10 @@ describe('search over the bundled corpus', () => {
     const json = JSON.parse(JSON.stringify(index.toJSON()));
     const loaded = SearchIndex.load(json);
     expect(loaded.ok).toBe(true);
-    if (loaded.ok) expect(loaded.value.search('neural scaling laws').map((h) => h.id)).toEqual(index.search('neural scaling laws').map((h) => h.id));
+    if (loaded.ok)
+      expect(loaded.value.search('neural scaling laws').map((h) => h.id)).toEqual(
+        index.search('neural scaling laws').map((h) => h.id),
+      );
     const bad = SearchIndex.load({ ...json, formatVersion: 0 });
     expect(bad).toEqual({ ok: false, error: expect.stringMatching(/format 0 is not supported/) });
     expect(SearchIndex.load('nonsense').ok).toBe(false);
@@ -92,7 +95,11 @@ describe('search over the bundled corpus', () => {
   it('puts a paper matching every query word above one matching fewer (property)', () => {
     fc.assert(
       fc.property(fc.constantFrom(...papers), (p) => {
-        const q = p.title.split(/\s+/).filter((w) => w.length > 5).slice(0, 3).join(' ');
+        const q = p.title
+          .split(/\s+/)
+          .filter((w) => w.length > 5)
+          .slice(0, 3)
+          .join(' ');
         fc.pre(q.split(' ').length >= 2);
         const hits = index.search(q, { limit: 5 });
         // The paper whose title supplied all the words is among the first results.

@@ -13,14 +13,14 @@ describe('normaliseTitle', () => {
   it('folds case, punctuation, diacritics, ligatures, quotes and dashes', () => {
     expect(normaliseTitle('Feature‐Learning Networks — “Consistent”')).toBe('feature learning networks consistent');
     expect(normaliseTitle('Eﬃcient Raventós')).toBe('efficient raventos');
-    expect(normaliseTitle("Neural Networks’ Implicit Priors")).toBe(normaliseTitle("Neural Networks' Implicit Priors"));
+    expect(normaliseTitle('Neural Networks’ Implicit Priors')).toBe(normaliseTitle("Neural Networks' Implicit Priors"));
     expect(normaliseTitle('ＦＵＬＬＷＩＤＴＨ  text\n\twrapped')).toBe('fullwidth text wrapped');
   });
   it('reads TeX and math the way the rendered title reads', () => {
     expect(normaliseTitle('Tuning $\\mu$P at scale')).toBe(normaliseTitle('Tuning μP at scale'));
     expect(normaliseTitle('Tuning μP at scale')).toBe(normaliseTitle('Tuning muP at scale'));
     expect(normaliseTitle('\\emph{Deep} nets with $\\mathcal{O}(n)$ cost')).toBe('deep nets with o n cost');
-    expect(normaliseTitle("Bal\\'azs and Schr\\\"{o}dinger")).toBe('balazs and schrodinger');
+    expect(normaliseTitle('Bal\\\'azs and Schr\\"{o}dinger')).toBe('balazs and schrodinger');
     expect(stripTex('plain title')).toBe('plain title');
   });
   it('is idempotent and yields only lower-case words and single spaces (property)', () => {
@@ -57,7 +57,9 @@ describe('TitleIndex', () => {
     expect(index.match('a dynamical model of neural scalling laws')?.id).toBe('2402.01092');
   });
   it('accepts a title truncated with an ellipsis, as Google Scholar prints it', () => {
-    expect(index.match('Pretraining task diversity and the emergence of non-Bayesian in-context…')?.id).toBe('2306.15063');
+    expect(index.match('Pretraining task diversity and the emergence of non-Bayesian in-context…')?.id).toBe(
+      '2306.15063',
+    );
     expect(index.match('Is Model Collapse Inevitable? Breaking the Curse of Recursion by...')?.id).toBe('2404.01413');
   });
   it('accepts the main title without its subtitle, and with one added', () => {
@@ -66,12 +68,26 @@ describe('TitleIndex', () => {
   });
   it('does not claim short generic strings or titles that merely share words', () => {
     const tiny = new TitleIndex([...papers, { id: id('1234.56789'), title: 'Deep Learning' }]);
-    for (const s of ['Introduction', 'Deep Learning', 'Neural Scaling Laws', 'Related work', 'Scaling Laws for Neural Language Models', 'A Solvable Model of Ising Magnets', 'Learning']) {
+    for (const s of [
+      'Introduction',
+      'Deep Learning',
+      'Neural Scaling Laws',
+      'Related work',
+      'Scaling Laws for Neural Language Models',
+      'A Solvable Model of Ising Magnets',
+      'Learning',
+    ]) {
       expect(tiny.match(s), s).toBeUndefined();
     }
   });
   it('scans many candidates at once, in order, matching duplicates', () => {
-    const hits = index.scan(['Introduction', papers[0]?.title ?? '', 'Deep Learning', papers[1]?.title ?? '', papers[0]?.title ?? '']);
+    const hits = index.scan([
+      'Introduction',
+      papers[0]?.title ?? '',
+      'Deep Learning',
+      papers[1]?.title ?? '',
+      papers[0]?.title ?? '',
+    ]);
     expect(hits.map((h) => [h.index, h.id])).toEqual([
       [1, papers[0]?.id],
       [3, papers[1]?.id],

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { precomputeRelated, RelatedModel } from '../../../src/engine/related';
+import { bundledPapers } from './corpus';
+
+const papers = bundledPapers();
+const model = RelatedModel.build(papers);
+const scaling = papers.filter((p) => /scaling law/i.test(p.title)).map((p) => p.id as string);
+
+describe('related work over the bundled corpus', () => {
+  it('relates the scaling-law papers to each other, saying why', () => {
+    expect(scaling.length).toBeGreaterThanOrEqual(3);
+    for (const id of scaling) {
+      const top = model.related(id as never, 3);
+      const others = scaling.filter((s) => s !== id);
+      expect(
+        top.map((r) => r.id).filter((r) => others.includes(r)),
+        id,
+      ).not.toHaveLength(0);
+      const hit = top.find((r) => others.includes(r.id));
+      expect(hit?.reason).toMatch(/scaling/i);
+    }
+  });
+  it('relates the bias–variance papers to each other', () => {
+    const bv = papers.filter((p) => /bias.variance/i.test(p.title)).map((p) => p.id as string);
+    for (const id of bv)
+      expect(
+        model.related(id as never, 3).some((r) => bv.includes(r.id)),
+        id,
+      ).toBe(true);
+  });
+  it('gives every seed paper related papers with a reason, never itself, best first', () => {
+    for (const p of papers) {
+      const rel = model.related(p.id, 5);
+      expect(rel.length, p.id).toBeGreaterThan(0);
+      expect(rel.map((r) => r.id)).not.toContain(p.id);
+      for (const r of rel) expect(r.reason, `${p.id} → ${r.id}`).not.toBe('');
+      const scores = rel.map((r) => r.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    }
+  });
+  it('names shared authors as a reason', () => {
+    const [first] = model.related('2402.01092' as never, 8).filter((r) => r.sharedAuthors.length > 0);
+    expect(first?.sharedAuthors).toContain('Blake Bordelon');
+    expect(first?.reason).toMatch(/shared authors? .*Bordelon/);
+  });
+  it('relates a paper seen only on a page (title, abstract, authors)', () => {
+    const rel = model.relatedToDraft({
+      title: 'Scaling laws for wide kernel regression',
+      abstract: 'We derive neural scaling laws for random feature models and kernel regression.',
+      authors: ['C. Pehlevan'],
+    });
+    expect(rel.slice(0, 3).some((r) => scaling.includes(r.id))).toBe(true);
+    expect(rel.some((r) => r.sharedAuthors.includes('Cengiz Pehlevan'))).toBe(true);
+  });
+  it('excludes the draft’s own corpus entry when told its id', () => {
+    const p = papers[0];
+    if (!p) throw new Error('empty corpus');
+    const rel = model.relatedToDraft({ title: p.title, abstract: p.abstract }, 5, p.id);
+    expect(rel.map((r) => r.id)).not.toContain(p.id);
+  });
+  it('precomputes the table for the whole corpus, matching on-the-fly results', () => {
+    const table = precomputeRelated(papers, 4);
+    expect(Object.keys(table).sort()).toEqual(papers.map((p) => p.id as string).sort());
+    const some = papers[5];
+    if (some) expect(table[some.id]).toEqual(model.related(some.id, 4));
+  });
+  it('extracts keyphrases as tags with a reason', () => {
+    const p = papers.find((x) => x.id === '2303.09540');
+    const tags = model.keyphrases({ title: p?.title ?? '', abstract: p?.abstract }, 5);
+    expect(tags.length).toBeGreaterThan(0);
+    expect(tags.map((t) => t.label).join(' ')).toMatch(/dedup/i);
+    for (const t of tags) expect(t.why).not.toBe('');
+  });
+});
