@@ -8,7 +8,7 @@ import { launch, type Session } from '../../src/cli/browser';
 export { panelFor, type Session } from '../../src/cli/browser';
 export { expect };
 
-export const test = base.extend<{ noEscapes: void }, { session: Session }>({
+export const test = base.extend<{ noEscapes: undefined }, { session: Session }>({
   session: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature.
     async ({}, use) => {
@@ -21,7 +21,7 @@ export const test = base.extend<{ noEscapes: void }, { session: Session }>({
   noEscapes: [
     async ({ session }, use) => {
       const before = session.escaped.length;
-      await use();
+      await use(undefined);
       expect(session.escaped.slice(before), 'requests that tried to reach the network').toEqual([]);
     },
     { auto: true },
