@@ -4,7 +4,7 @@
  * and `citation_*` meta tags in the head, stable across the 2020–2026 captures.
  */
 import { absUrl, parseArxivId } from '../core/ids';
-import { metaValues, textOf } from './dom';
+import { authorNames, categoriesIn, isoDate, metaValues, textOf } from './dom';
 import type { FoundPaper, SiteAdapter } from './types';
 
 const ABS_PATH = /^\/abs\/(.+?)\/?$/;
@@ -35,11 +35,20 @@ export const arxivAbs: SiteAdapter = {
     if (!title) return [];
     const authorLinks = Array.from(doc.querySelectorAll('#abs .authors a, div.authors a'));
     const authors = authorLinks.length
-      ? authorLinks.map((a) => textOf(a)).filter(Boolean)
+      ? authorNames(authorLinks)
       : metaValues(doc, 'citation_author').map(flipCitationName);
     const abstract = textOf(doc.querySelector('blockquote.abstract'), '.descriptor');
     const anchor = doc.querySelector('blockquote.abstract') ?? titleEl;
     if (!anchor) return [];
+    const comments = textOf(row(doc, 'Comments'));
+    const categories = categoriesIn(textOf(row(doc, 'Subjects')));
+    const journalRef = textOf(row(doc, 'Journal reference'));
+    const doi =
+      row(doc, 'Related DOI')?.querySelector('a[data-doi]')?.getAttribute('data-doi') ??
+      metaValues(doc, 'citation_doi')[0];
+    const dateline = textOf(doc.querySelector('#abs .dateline, .dateline'));
+    const published =
+      isoDate(/Submitted on ([^(\]]+)/.exec(dateline)?.[1] ?? '') ?? isoDate(metaValues(doc, 'citation_date')[0] ?? '');
     const found: FoundPaper = {
       id: parsed.id,
       arxivId: parsed.id,
@@ -47,11 +56,30 @@ export const arxivAbs: SiteAdapter = {
       authors,
       ...(abstract ? { abstract } : {}),
       url: absUrl(parsed.id),
+      ...(categories.length ? { categories } : {}),
+      ...(comments ? { comments } : {}),
+      ...(doi ? { doi } : {}),
+      ...(journalRef ? { journalRef } : {}),
+      ...(published ? { published } : {}),
       anchor,
     };
     return [found];
   },
 };
+
+/** The value cell of a metatable row ("Comments:", "Subjects:", "Journal&nbsp;reference:"). */
+function row(doc: ParentNode, label: string): Element | undefined {
+  for (const cell of Array.from(doc.querySelectorAll('.metatable td.label, .metatable td.tablecell.label'))) {
+    if (
+      textOf(cell)
+        .replace(/\u00a0/g, ' ')
+        .replace(/:$/, '')
+        .trim() === label
+    )
+      return cell.nextElementSibling ?? undefined;
+  }
+  return undefined;
+}
 
 /** `citation_author` is "Surname, Given"; pages show "Given Surname". */
 function flipCitationName(name: string): string {

@@ -20,3 +20,29 @@ export function metaValues(doc: ParentNode, name: string): string[] {
     .map((m) => (m.getAttribute('content') ?? '').replace(/\s+/g, ' ').trim())
     .filter(Boolean);
 }
+
+/** Category codes in a Subjects line: "Machine Learning (cs.LG); Optimization (math.OC)" → cs.LG, math.OC. */
+export function categoriesIn(subjects: string): string[] {
+  const out: string[] = [];
+  for (const m of subjects.matchAll(/\(([a-z][a-z-]*(?:\.[A-Za-z][A-Za-z-]*)?)\)/g))
+    if (m[1] && !out.includes(m[1])) out.push(m[1]);
+  return out;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** `YYYY-MM-DD` from the date forms arXiv pages show ("16 Jan 2025", "1999/01/01", "2025-01-16"). */
+export function isoDate(text: string): string | undefined {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  let m = /(\d{4})[/-](\d{1,2})[/-](\d{1,2})/.exec(text);
+  if (m) return `${m[1]}-${pad(Number(m[2]))}-${pad(Number(m[3]))}`;
+  m = /(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?,?\s+(\d{4})/.exec(text);
+  const month = m ? MONTHS.indexOf((m[2] ?? '').toLowerCase()) : -1;
+  if (m && month >= 0) return `${m[3]}-${pad(month + 1)}-${pad(Number(m[1]))}`;
+  return undefined;
+}
+
+/** Author names from a list of links, dropping arXiv's stray "and " before the last name in old records. */
+export function authorNames(links: readonly Element[]): string[] {
+  return links.map((a) => textOf(a).replace(/^and\s+/i, '')).filter(Boolean);
+}

@@ -14,8 +14,17 @@ export interface FoundPaper {
   readonly abstract?: string;
   /** Where the paper's own page is, when known. */
   readonly url: string;
+  /** What else the page shows about the paper, when it shows it (abs pages, listings with abstracts). */
+  readonly categories?: readonly string[];
+  readonly comments?: string;
+  readonly doi?: string;
+  readonly journalRef?: string;
+  /** First submission date, `YYYY-MM-DD`. */
+  readonly published?: string;
   /** The element to place the panel, chip or badge after. */
   readonly anchor: Element;
+  /** Where a chip's expanded panel goes (after this element), when it is not `anchor`. */
+  readonly panelAnchor?: Element;
 }
 
 export type OverlayKind = 'panel' | 'chip' | 'badge';
