@@ -21,6 +21,16 @@ export default defineConfig({
     host_permissions: ['https://arxiv.org/*'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Paperlens', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
+    // Keyboard shortcuts (the user can change them at chrome://extensions/shortcuts).
+    commands: {
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+P' },
+      },
+      'save-current-paper': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save the paper of the active arXiv tab to the reading list',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

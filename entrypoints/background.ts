@@ -4,10 +4,13 @@ import corpus from '../data/corpus.json';
 import { EngineService } from '../src/background/engine-service';
 import { createHandlers, dispatch } from '../src/background/handlers';
 import { installBundle } from '../src/background/install';
+import { registerMenusAndCommands } from '../src/background/menus';
 import { validateBundle } from '../src/corpus/bundle';
 import { type Database, openDatabase } from '../src/db/database';
 import { parseRequest } from '../src/messaging/protocol';
-import { getSettings } from '../src/settings/store';
+import { parseSettings } from '../src/settings/schema';
+import { getSettings, updateSettings } from '../src/settings/store';
+import { startSync } from '../src/sync/background';
 
 export default defineBackground({
   main() {
@@ -28,7 +31,10 @@ export default defineBackground({
       return ready;
     };
     const engine = new EngineService(db, bundle.ok ? (bundle.value.authorStats ?? []) : []);
-    const handlers = createHandlers({ db, engine, settings: getSettings, now: () => new Date() });
+    const saveSettings = async (raw: Record<string, unknown>) => void (await updateSettings(parseSettings(raw)));
+    const handlers = createHandlers({ db, engine, settings: getSettings, saveSettings, now: () => new Date() });
+    registerMenusAndCommands(handlers);
+    startSync(db, getSettings);
 
     browser.runtime.onInstalled.addListener(() => {
       void db();

@@ -11,6 +11,8 @@ export interface HandlerDeps {
   readonly engine: EngineService;
   readonly settings: () => Promise<Settings>;
   readonly now: () => Date;
+  /** Replaces the stored settings (a backup restore); unset in tests that do not restore settings. */
+  readonly saveSettings?: (raw: Readonly<Record<string, unknown>>) => Promise<void>;
 }
 
 export type HandlerGroup<K extends MessageType> = { [T in K]: (data: Messages[T]['req']) => Promise<Response<T>> };

@@ -1,12 +1,37 @@
-/** Answers to the popup and the library page: search and the reading list. */
+/** Answers to the popup and the library page: search, the reading list, library views, exports, backups. */
+import { applyPatch, type EntryPatch, validatePatch } from '../../backup/entry';
+import { describePlan, parseBackup } from '../../backup/format';
 import { authorKey } from '../../core/authors';
+import type { Paper, PaperId } from '../../core/paper';
+import { planBackupRestore, readBackup, restoreBackup } from '../../db/backup';
+import type { Database } from '../../db/database';
 import { getPaper } from '../../db/papers';
 import { getEntry, listEntries, newEntry, putEntry, removeEntry, savedIds } from '../../db/reading-list';
+import type { ReadingListEntry } from '../../db/schema';
+import { toBibtex, toCslJson, toCsv, toMarkdown, toRis } from '../../engine/export';
 import type { SearchFilter } from '../../engine/search';
-import type { SearchFilters } from '../../messaging/protocol';
-import { BadRequest, type HandlerDeps, type HandlerGroup, pagePaper } from './deps';
+import { defaultTagger } from '../../engine/topics';
+import type { CorpusSort, ExportFormat, PaperRow, SearchFilters } from '../../messaging/library';
+import type { RelatedPaper } from '../../messaging/protocol';
+import { recordRemovals } from '../../sync/service';
+import { readingListChanged } from '../../sync/signal';
+import { BadRequest, type HandlerDeps, type HandlerGroup, pagePaper, paperIds } from './deps';
 
-type LibraryTypes = 'search/query' | 'readingList/toggle' | 'readingList/list';
+type LibraryTypes =
+  | 'search/query'
+  | 'readingList/toggle'
+  | 'readingList/list'
+  | 'readingList/add'
+  | 'readingList/update'
+  | 'readingList/updateMany'
+  | 'readingList/remove'
+  | 'library/corpus'
+  | 'library/author'
+  | 'library/topic'
+  | 'library/paper'
+  | 'library/export'
+  | 'backup/export'
+  | 'backup/import';
 
 function filterOf(f: SearchFilters | undefined, saved: ReadonlySet<string>): SearchFilter {
   if (f === undefined) return {};
@@ -27,7 +52,89 @@ function filterOf(f: SearchFilters | undefined, saved: ReadonlySet<string>): Sea
   };
 }
 
-export function libraryHandlers({ db, engine, now }: HandlerDeps): HandlerGroup<LibraryTypes> {
+const yearOf = (p: Paper) => Number((p.published ?? '').slice(0, 4)) || undefined;
+
+function rowOf(p: Paper, saved: boolean): PaperRow {
+  const year = yearOf(p);
+  const category = p.primaryCategory ?? p.categories?.[0];
+  return {
+    id: p.id,
+    title: p.title,
+    authors: p.authors.slice(0, 3).map((a) => a.name),
+    authorCount: p.authors.length,
+    ...(year ? { year } : {}),
+    ...(category ? { category } : {}),
+    saved,
+  };
+}
+
+/** A saved paper the corpus does not (or no longer) hold, as the entry remembers it. */
+function paperFromEntry(e: ReadingListEntry): Paper {
+  return {
+    id: e.paperId,
+    title: e.title,
+    authors: e.authors.map((name) => ({ name, key: authorKey(name) })),
+    provenance: [],
+  };
+}
+
+const SORTS: Record<CorpusSort, (a: Paper, b: Paper) => number> = {
+  title: (a, b) => a.title.localeCompare(b.title),
+  year: (a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.id.localeCompare(b.id),
+  'first-author': (a, b) => (a.authors[0]?.key ?? '').localeCompare(b.authors[0]?.key ?? ''),
+  category: (a, b) => (a.primaryCategory ?? '').localeCompare(b.primaryCategory ?? ''),
+};
+
+const FORMATS: Record<ExportFormat, { ext: string; mime: string }> = {
+  bibtex: { ext: 'bib', mime: 'application/x-bibtex' },
+  'csl-json': { ext: 'json', mime: 'application/vnd.citationstyles.csl+json' },
+  ris: { ext: 'ris', mime: 'application/x-research-info-systems' },
+  csv: { ext: 'csv', mime: 'text/csv' },
+  markdown: { ext: 'md', mime: 'text/markdown' },
+};
+
+function patchOf(v: unknown): EntryPatch {
+  const r = validatePatch(v);
+  if (!r.ok) throw new BadRequest(r.error);
+  return r.value;
+}
+
+export function libraryHandlers({ db, engine, now, settings, saveSettings }: HandlerDeps): HandlerGroup<LibraryTypes> {
+  // Sorted corpus orders, kept while the engine's paper map is the same one.
+  let sorted: { papers: ReadonlyMap<PaperId, Paper>; size: number; by: Map<CorpusSort, Paper[]> } | undefined;
+  const sortedBy = async (sort: CorpusSort) => {
+    const { papers } = await engine.ready();
+    if (!sorted || sorted.papers !== papers || sorted.size !== papers.size)
+      sorted = { papers, size: papers.size, by: new Map() };
+    let list = sorted.by.get(sort);
+    if (!list) {
+      list = [...papers.values()].sort(SORTS[sort]);
+      sorted.by.set(sort, list);
+    }
+    return list;
+  };
+  let topicIndex: { size: number; byTopic: Map<string, { label: string; ids: PaperId[] }> } | undefined;
+
+  const changed = async (d: Database, removed: readonly PaperId[] = []) => {
+    if (removed.length) await recordRemovals(d, removed, now());
+    readingListChanged();
+  };
+
+  const addIds = async (ids: readonly PaperId[]) => {
+    const d = await db();
+    const have = new Set(await savedIds(d, ids));
+    let added = 0;
+    for (const id of ids) {
+      if (have.has(id)) continue;
+      const p = (await engine.paper(id)) ?? (await getPaper(d, id));
+      if (!p) continue;
+      await putEntry(d, newEntry(p, now()));
+      added++;
+    }
+    if (added) await changed(d);
+    return added;
+  };
+
   return {
     async 'search/query'(data) {
       if (typeof data.query !== 'string' || data.query.length > 500) throw new BadRequest('query must be text');
@@ -72,6 +179,7 @@ export function libraryHandlers({ db, engine, now }: HandlerDeps): HandlerGroup<
       const d = await db();
       if (await getEntry(d, paper.id)) {
         await removeEntry(d, paper.id);
+        await changed(d, [paper.id]);
         return { saved: false };
       }
       const corpus = await getPaper(d, paper.id);
@@ -81,11 +189,241 @@ export function libraryHandlers({ db, engine, now }: HandlerDeps): HandlerGroup<
         authors: paper.authors.map((name) => ({ name, key: authorKey(name) })),
       };
       await putEntry(d, newEntry(source, now()));
+      await changed(d);
       return { saved: true };
     },
 
     async 'readingList/list'() {
       return { entries: await listEntries(await db()) };
+    },
+
+    async 'readingList/add'(data) {
+      return { added: await addIds(paperIds(data.ids)) };
+    },
+
+    async 'readingList/update'(data) {
+      const [id] = paperIds([data.id]);
+      const patch = patchOf(data.patch);
+      const d = await db();
+      const old = id && (await getEntry(d, id));
+      if (!old) throw new BadRequest(`${String(data.id)} is not on the reading list`);
+      const entry = applyPatch(old, patch, now());
+      if (entry !== old) {
+        await putEntry(d, entry);
+        await changed(d);
+      }
+      return { entry };
+    },
+
+    async 'readingList/updateMany'(data) {
+      const ids = paperIds(data.ids, 100_000);
+      const patch = patchOf(data.patch);
+      const d = await db();
+      const tx = d.transaction('readingList', 'readwrite');
+      const olds = await Promise.all(ids.map((id) => tx.store.get(id)));
+      const at = now();
+      const writes: Promise<unknown>[] = [];
+      for (const old of olds) {
+        if (!old) continue;
+        const next = applyPatch(old, patch, at);
+        if (next !== old) writes.push(tx.store.put(next));
+      }
+      await Promise.all([...writes, tx.done]);
+      if (writes.length) await changed(d);
+      return { updated: writes.length };
+    },
+
+    async 'readingList/remove'(data) {
+      const ids = paperIds(data.ids, 100_000);
+      const d = await db();
+      const tx = d.transaction('readingList', 'readwrite');
+      const keys = await Promise.all(ids.map((id) => tx.store.getKey(id)));
+      const gone = ids.filter((_, i) => keys[i] !== undefined);
+      await Promise.all([...gone.map((id) => tx.store.delete(id)), tx.done]);
+      if (gone.length) await changed(d, gone);
+      return { removed: gone.length };
+    },
+
+    async 'library/corpus'(data) {
+      const offset = Math.max(0, Math.floor(Number(data.offset) || 0));
+      const limit = Math.min(Math.max(Math.floor(Number(data.limit) || 50), 1), 500);
+      const sort: CorpusSort = data.sort && data.sort in SORTS ? data.sort : 'year';
+      const query = typeof data.query === 'string' ? data.query.trim().slice(0, 500) : '';
+      const d = await db();
+      const savedAll = new Set<string>(await d.getAllKeys('readingList'));
+      let list: readonly Paper[];
+      if (query) {
+        // A query ranks (up to 2,000 matches); the table then shows them in rank order.
+        const s = await engine.ready();
+        const hits = s.search.search(query, { limit: 2000, lookup: (id) => s.papers.get(id) });
+        list = hits.flatMap((h) => s.papers.get(h.id) ?? []);
+      } else {
+        const all = await sortedBy(sort);
+        list = (data.descending ?? sort === 'year') ? [...all].reverse() : all;
+      }
+      if (typeof data.saved === 'boolean') list = list.filter((p) => savedAll.has(p.id) === data.saved);
+      return {
+        total: list.length,
+        rows: list.slice(offset, offset + limit).map((p) => rowOf(p, savedAll.has(p.id))),
+      };
+    },
+
+    async 'library/author'(data) {
+      if (typeof data.key !== 'string' || data.key.length > 300) throw new BadRequest('key must be text');
+      const profiles = await engine.authorProfiles();
+      const a = profiles.get(data.key) ?? profiles.get(authorKey(data.key));
+      if (!a) return { author: null };
+      const saved = new Set<string>(await savedIds(await db(), a.papers));
+      const papers = (await Promise.all(a.papers.map((id) => engine.paper(id)))).flatMap((p) =>
+        p ? [rowOf(p, saved.has(p.id))] : [],
+      );
+      return {
+        author: {
+          key: a.key,
+          name: a.name,
+          nameForms: a.nameForms,
+          papers,
+          coauthors: a.coauthors.slice(0, 30),
+          topics: a.topics.slice(0, 20),
+          ...(a.years ? { years: a.years } : {}),
+          organisations: a.organisations,
+          ...(a.stats
+            ? {
+                stats: {
+                  ...(a.stats.hIndex !== undefined ? { hIndex: a.stats.hIndex } : {}),
+                  ...(a.stats.citations !== undefined ? { citations: a.stats.citations } : {}),
+                  ...(a.stats.papers !== undefined ? { papers: a.stats.papers } : {}),
+                  source: a.stats.source,
+                },
+              }
+            : {}),
+        },
+      };
+    },
+
+    async 'library/topic'(data) {
+      if (typeof data.id !== 'string' || data.id.length > 200) throw new BadRequest('id must be text');
+      const { papers } = await engine.ready();
+      if (!topicIndex || topicIndex.size !== papers.size) {
+        const byTopic = new Map<string, { label: string; ids: PaperId[] }>();
+        const tagger = defaultTagger();
+        for (const p of papers.values()) {
+          for (const t of tagger.tag(p)) {
+            const e = byTopic.get(t.id) ?? { label: t.label, ids: [] };
+            e.ids.push(p.id);
+            byTopic.set(t.id, e);
+          }
+        }
+        topicIndex = { size: papers.size, byTopic };
+      }
+      const topic = topicIndex.byTopic.get(data.id);
+      const ids = topic
+        ? topic.ids
+        : [...papers.values()].filter((p) => p.categories?.includes(data.id)).map((p) => p.id);
+      const saved = new Set<string>(await savedIds(await db(), ids));
+      return {
+        label: topic?.label ?? data.id,
+        papers: ids.flatMap((id) => {
+          const p = papers.get(id);
+          return p ? [rowOf(p, saved.has(id))] : [];
+        }),
+      };
+    },
+
+    async 'library/paper'(data) {
+      const [id] = paperIds([data.id]);
+      if (!id) throw new BadRequest('id must be a paper id');
+      const d = await db();
+      const entry = (await getEntry(d, id)) ?? null;
+      const paper = (await engine.paper(id)) ?? null;
+      if (!paper) return { paper: null, entry, related: [], topics: [] };
+      const draft = {
+        title: paper.title,
+        abstract: paper.abstract,
+        authors: paper.authors.map((a) => a.name),
+        ...(paper.categories ? { categories: paper.categories } : {}),
+      };
+      const [related, tags] = await Promise.all([engine.relatedTo({ ...draft, id }, 10), engine.tags(draft)]);
+      const saved = new Set(
+        await savedIds(
+          d,
+          related.map((r) => r.id),
+        ),
+      );
+      const out: RelatedPaper[] = [];
+      for (const r of related) {
+        const p = await engine.paper(r.id);
+        if (!p) continue;
+        const year = yearOf(p);
+        out.push({
+          id: r.id,
+          title: p.title,
+          authors: p.authors.slice(0, 3).map((a) => a.name),
+          ...(year ? { year } : {}),
+          score: r.score,
+          reason: r.reason,
+          url: r.id.startsWith('title:') ? '' : `https://arxiv.org/abs/${r.id}`,
+          saved: saved.has(r.id),
+        });
+      }
+      return {
+        paper,
+        entry,
+        related: out,
+        topics: tags.map((t) => ({ kind: t.kind, id: t.id, label: t.label, why: t.why })),
+      };
+    },
+
+    async 'library/export'(data) {
+      const ids = paperIds(data.ids, 100_000);
+      const format = data.format;
+      if (!(format in FORMATS)) throw new BadRequest(`format must be one of ${Object.keys(FORMATS).join(', ')}`);
+      const d = await db();
+      const tx = d.transaction('readingList');
+      const entries = await Promise.all(ids.map((id) => tx.store.get(id)));
+      await tx.done;
+      const papers: Paper[] = [];
+      const notes = new Map<string, string>();
+      const tags = new Map<string, readonly string[]>();
+      for (const [i, id] of ids.entries()) {
+        const e = entries[i];
+        const p = (await engine.paper(id)) ?? (e ? paperFromEntry(e) : undefined);
+        if (!p) continue;
+        papers.push(p);
+        if (e?.notes) notes.set(id, e.notes);
+        if (e?.tags.length) tags.set(id, e.tags);
+      }
+      const extras = { notes, tags };
+      const text =
+        format === 'bibtex'
+          ? toBibtex(papers, extras)
+          : format === 'csl-json'
+            ? `${JSON.stringify(toCslJson(papers, extras), null, 2)}\n`
+            : format === 'ris'
+              ? toRis(papers, extras)
+              : format === 'csv'
+                ? toCsv(papers, extras, { guardFormulas: true })
+                : toMarkdown(papers, extras);
+      const { ext, mime } = FORMATS[format];
+      return { text, filename: `paperlens-${now().toISOString().slice(0, 10)}.${ext}`, mime };
+    },
+
+    async 'backup/export'() {
+      const s = await settings();
+      return { backup: await readBackup(await db(), { ...s }, now()) };
+    },
+
+    async 'backup/import'(data) {
+      const parsed = parseBackup(data.backup);
+      if (!parsed.ok) throw new BadRequest(parsed.error);
+      const d = await db();
+      const plan = await planBackupRestore(d, parsed.value, { ...(await settings()) });
+      if (data.apply !== true) return { plan, summary: describePlan(plan), applied: false };
+      await restoreBackup(d, parsed.value);
+      if (saveSettings) await saveSettings(parsed.value.settings);
+      await engine.changed(parsed.value.papers);
+      readingListChanged();
+      return { plan, summary: describePlan(plan), applied: true };
     },
   };
 }
