@@ -19,6 +19,15 @@ export default defineConfig({
       'Research papers, lit up: authors, related work and topics from a corpus kept on your machine, on arXiv and beyond.',
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting'],
     host_permissions: ['https://arxiv.org/*'],
+    // Asked for from the options page when the user turns a site or "Update from arXiv" on; listed in
+    // src/sites/permissions.ts (OPTIONAL_ORIGINS), which a unit test keeps in step with this list.
+    optional_host_permissions: [
+      'https://scholar.google.com/*',
+      'https://www.semanticscholar.org/*',
+      'https://openreview.net/*',
+      'https://huggingface.co/*',
+      'https://export.arxiv.org/*',
+    ],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Paperlens', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     // Keyboard shortcuts (the user can change them at chrome://extensions/shortcuts).

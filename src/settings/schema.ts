@@ -8,6 +8,12 @@ export interface Settings {
   readonly theme: 'auto' | 'light' | 'dark';
   /** The abs-page panel starts collapsed. */
   readonly panelCollapsed: boolean;
+  /** Sync the reading list across the user's browsers (browser.storage.sync). Off by default. */
+  readonly syncEnabled: boolean;
+  /** Fetch fresh papers from arXiv when the user asks (needs the optional arXiv host permissions). Off by default. */
+  readonly arxivUpdates: boolean;
+  /** The arXiv categories "update from arXiv" asks for, e.g. `cs.LG`. */
+  readonly arxivCategories: readonly string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -15,7 +21,13 @@ export const DEFAULT_SETTINGS: Settings = {
   panelPlacement: 'below-abstract',
   theme: 'auto',
   panelCollapsed: false,
+  syncEnabled: false,
+  arxivUpdates: false,
+  arxivCategories: ['cs.LG'],
 };
+
+/** An arXiv category code as the API accepts it: `cs.LG`, `hep-th`, `math.AG`, `astro-ph.CO`. */
+export const isArxivCategory = (c: string): boolean => /^[a-z][a-z-]*(?:\.[A-Za-z][A-Za-z-]*)?$/.test(c);
 
 /** Keeps the known, well-typed fields of a stored value and fills the rest from the defaults. */
 export function parseSettings(raw: unknown): Settings {
@@ -28,5 +40,13 @@ export function parseSettings(raw: unknown): Settings {
         : DEFAULT_SETTINGS.panelPlacement,
     theme: r.theme === 'light' || r.theme === 'dark' || r.theme === 'auto' ? r.theme : DEFAULT_SETTINGS.theme,
     panelCollapsed: typeof r.panelCollapsed === 'boolean' ? r.panelCollapsed : DEFAULT_SETTINGS.panelCollapsed,
+    syncEnabled: typeof r.syncEnabled === 'boolean' ? r.syncEnabled : DEFAULT_SETTINGS.syncEnabled,
+    arxivUpdates: typeof r.arxivUpdates === 'boolean' ? r.arxivUpdates : DEFAULT_SETTINGS.arxivUpdates,
+    arxivCategories:
+      Array.isArray(r.arxivCategories) &&
+      r.arxivCategories.length <= 20 &&
+      r.arxivCategories.every((c) => typeof c === 'string' && isArxivCategory(c))
+        ? (r.arxivCategories as string[])
+        : DEFAULT_SETTINGS.arxivCategories,
   };
 }

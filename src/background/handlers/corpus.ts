@@ -1,9 +1,40 @@
-/** Answers to the options page: what the corpus holds. */
+/** Answers to the options page: what the corpus holds, its imports, and telling the engine it changed. */
+import corpus from '../../../data/corpus.json';
+import { validateBundle } from '../../corpus/bundle';
+import type { Database } from '../../db/database';
+import { removeImport } from '../../db/imports';
 import { countPapers } from '../../db/papers';
-import { installedCorpusVersion } from '../install';
-import type { HandlerDeps, HandlerGroup } from './deps';
+import { installBundle, installedCorpusVersion } from '../install';
+import { BadRequest, type HandlerDeps, type HandlerGroup } from './deps';
 
-export function corpusHandlers({ db }: HandlerDeps): HandlerGroup<'corpus/status'> {
+type CorpusType =
+  | 'corpus/status'
+  | 'corpus/categories'
+  | 'corpus/imports'
+  | 'corpus/changed'
+  | 'corpus/removeImport'
+  | 'corpus/resetBundled';
+
+/**
+ * The engine's corpus revision (EngineService's `corpusRevision` meta key): bumping it makes the
+ * stored search index stale, so the next load rebuilds it instead of trusting an index whose size
+ * happens to match (an import that only merged keeps the count).
+ */
+const REVISION_KEY = 'corpusRevision';
+
+async function bumpRevision(db: Database): Promise<number> {
+  const tx = db.transaction('meta', 'readwrite');
+  const current = ((await tx.store.get(REVISION_KEY)) as number | undefined) ?? 0;
+  await Promise.all([tx.store.put(current + 1, REVISION_KEY), tx.done]);
+  return current + 1;
+}
+
+export function corpusHandlers({ db, engine }: HandlerDeps): HandlerGroup<CorpusType> {
+  const changed = async (d: Database) => {
+    const revision = await bumpRevision(d);
+    engine.reset();
+    return revision;
+  };
   return {
     async 'corpus/status'() {
       const d = await db();
@@ -16,6 +47,51 @@ export function corpusHandlers({ db }: HandlerDeps): HandlerGroup<'corpus/status
         installedCorpusVersion(d),
       ]);
       return { papers, bundled, learned, imported, saved, corpusVersion };
+    },
+
+    async 'corpus/categories'({ limit }) {
+      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 500))
+        throw new BadRequest('limit must be an integer from 1 to 500');
+      const d = await db();
+      // One count per distinct category (a few hundred at most), not a walk over every paper.
+      const index = d.transaction('papers').store.index('by-category');
+      const keys: string[] = [];
+      for (let c = await index.openKeyCursor(null, 'nextunique'); c; c = await c.continue()) keys.push(String(c.key));
+      const counts = await Promise.all(keys.map((k) => index.count(k)));
+      const all = keys
+        .map((category, i) => ({ category, papers: counts[i] ?? 0 }))
+        .sort((a, b) => b.papers - a.papers || a.category.localeCompare(b.category));
+      return { categories: all.slice(0, limit ?? 30), distinct: all.length };
+    },
+
+    async 'corpus/imports'() {
+      const imports = await (await db()).getAll('imports');
+      return { imports: imports.sort((a, b) => b.at.localeCompare(a.at)) };
+    },
+
+    async 'corpus/changed'() {
+      return { revision: await changed(await db()) };
+    },
+
+    async 'corpus/removeImport'({ importId }) {
+      if (typeof importId !== 'string' || importId === '' || importId.length > 200)
+        throw new BadRequest('importId must be a non-empty string');
+      const d = await db();
+      if (!(await d.get('imports', importId))) throw new BadRequest(`no import ${JSON.stringify(importId)}`);
+      const result = await removeImport(d, importId);
+      await changed(d);
+      return result;
+    },
+
+    async 'corpus/resetBundled'() {
+      const bundle = validateBundle(corpus);
+      if (!bundle.ok) throw new Error(`the bundled corpus is invalid: ${bundle.error}`);
+      const d = await db();
+      // installBundle skips a version it finds installed; forgetting it makes it reinstall as shipped.
+      await d.delete('meta', 'corpusVersion');
+      await installBundle(d, bundle.value);
+      await changed(d);
+      return { corpusVersion: bundle.value.corpusVersion };
     },
   };
 }

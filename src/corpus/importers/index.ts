@@ -9,8 +9,10 @@
  * | oai-pmh | OAI-PMH GetRecord/ListRecords (arXiv, arXivRaw, oai_dc) | oai-pmh.ts |
  * | arxiv-snapshot | Kaggle metadata snapshot, JSON lines | arxiv-snapshot.ts |
  * | bibtex | .bib | bibtex.ts |
+ * | arxiv-jsonl | arXiv JSON lines (id/title/abstract), RSS-derived datasets | arxiv-jsonl.ts |
  */
 import { importArxivAtom } from './arxiv-atom';
+import { importArxivJsonLines, looksLikeArxivJsonLines } from './arxiv-jsonl';
 import { importArxivRss } from './arxiv-rss';
 import { importArxivSnapshot } from './arxiv-snapshot';
 import { importBibtex } from './bibtex';
@@ -27,6 +29,7 @@ const IMPORTERS: Readonly<Record<ImportFormat, (input: TextInput, o: ImportOptio
   'oai-pmh': importOaiPmh,
   'arxiv-snapshot': importArxivSnapshot,
   bibtex: importBibtex,
+  'arxiv-jsonl': importArxivJsonLines,
 };
 
 /** Streams a file through the importer for `format`: validated papers and rejections, in file order. */
@@ -51,6 +54,7 @@ export function detectFormat(firstChunk: string, fileName = ''): ImportFormat | 
   if (/^<(?:\w+:)?feed[\s>]/.test(body)) return 'arxiv-atom';
   if (/^<rss[\s>]/.test(body) || /^<rdf:RDF[\s>]/.test(body)) return 'arxiv-rss';
   if (/^<OAI-PMH[\s>]/.test(body)) return 'oai-pmh';
+  if (looksLikeArxivJsonLines(body.split('\n', 1)[0] ?? '')) return 'arxiv-jsonl';
   if (/^\{\s*"(?:id|submitter|title|authors)"\s*:/.test(body)) return 'arxiv-snapshot';
   if (
     /^(?:%[^\n]*\n\s*)*@\s*[A-Za-z]+\s*[{(]/.test(body) ||

@@ -7,7 +7,14 @@
  */
 import type { Paper, Provenance, Result } from '../../core/paper';
 
-export const IMPORT_FORMATS = ['arxiv-atom', 'arxiv-rss', 'oai-pmh', 'arxiv-snapshot', 'bibtex'] as const;
+export const IMPORT_FORMATS = [
+  'arxiv-atom',
+  'arxiv-rss',
+  'oai-pmh',
+  'arxiv-snapshot',
+  'bibtex',
+  'arxiv-jsonl',
+] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export interface Rejection {

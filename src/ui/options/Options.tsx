@@ -1,14 +1,47 @@
-/** The options page: what the corpus holds and, in time, imports, sites and privacy. */
+/**
+ * The options page: what the corpus holds, imports (run here, in the page), fresh papers from arXiv,
+ * sites, display and learning settings, and every request Paperlens can make.
+ */
 import { useEffect, useState } from 'preact/hooks';
+import type { ImportRecord } from '../../db/schema';
 import { send } from '../../messaging/client';
+import type { CategoryCount } from '../../messaging/corpus';
 import type { CorpusStatus } from '../../messaging/protocol';
+import { DEFAULT_SETTINGS, type Settings } from '../../settings/schema';
+import { getSettings, updateSettings } from '../../settings/store';
+import { ArxivSection } from './ArxivSection';
+import { bytesText, errorText, formatName } from './format';
+import { ImportSection, RemoveButton } from './ImportSection';
+import { PrivacySection } from './PrivacySection';
+import { SettingsSection } from './SettingsSection';
+import { SitesSection } from './SitesSection';
 
 export function Options() {
   const [status, setStatus] = useState<CorpusStatus | null>(null);
+  const [categories, setCategories] = useState<{ categories: CategoryCount[]; distinct: number } | null>(null);
+  const [imports, setImports] = useState<ImportRecord[]>([]);
+  const [storage, setStorage] = useState<{ usage?: number; quota?: number } | null>(null);
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [error, setError] = useState('');
+
+  const refresh = () => {
+    send('corpus/status', {}).then(setStatus, (e: unknown) => setError(errorText(e)));
+    send('corpus/categories', {}).then(setCategories, (e: unknown) => setError(errorText(e)));
+    send('corpus/imports', {}).then(
+      (r) => setImports(r.imports),
+      (e: unknown) => setError(errorText(e)),
+    );
+    navigator.storage
+      ?.estimate()
+      .then((s) => setStorage(s))
+      .catch(() => setStorage(null));
+  };
   useEffect(() => {
-    send('corpus/status', {}).then(setStatus, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    refresh();
+    getSettings().then(setSettings, (e: unknown) => setError(errorText(e)));
   }, []);
+  const update = async (patch: Partial<Settings>) => setSettings(await updateSettings(patch));
+
   return (
     <div>
       <div class="pl-bar">
@@ -44,15 +77,119 @@ export function Options() {
                 <th>Bundled corpus version</th>
                 <td>{status.corpusVersion ?? 'not installed'}</td>
               </tr>
+              <tr>
+                <th>Storage used</th>
+                <td data-stat="storage">
+                  {storage?.usage !== undefined
+                    ? `${bytesText(storage.usage)}${storage.quota ? ` of ${bytesText(storage.quota)} available` : ''}`
+                    : 'unknown'}
+                </td>
+              </tr>
             </tbody>
           </table>
         )}
-        <h2>Privacy</h2>
-        <p>
-          Paperlens makes no network request of its own. Everything it knows lives in this browser, in the extension’s
-          IndexedDB.
-        </p>
+        {categories && categories.categories.length > 0 && (
+          <details data-section="categories">
+            <summary>
+              Papers by category ({categories.distinct} categor{categories.distinct === 1 ? 'y' : 'ies'})
+            </summary>
+            <table style={{ width: 'auto' }}>
+              <tbody>
+                {categories.categories.map((c) => (
+                  <tr key={c.category} data-category={c.category}>
+                    <td>{c.category}</td>
+                    <td>{c.papers}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        )}
+        <ImportSection imports={imports} onChanged={refresh} />
+        <ImportList imports={imports.filter((r) => r.state === 'done')} onChanged={refresh} />
+        <ResetBundled onChanged={refresh} />
+        <ArxivSection settings={settings} update={update} onChanged={refresh} />
+        <SitesSection />
+        <SettingsSection settings={settings} update={update} />
+        <PrivacySection settings={settings} />
       </main>
     </div>
+  );
+}
+
+function ImportList({ imports, onChanged }: { imports: readonly ImportRecord[]; onChanged: () => void }) {
+  if (!imports.length) return null;
+  return (
+    <section data-section="imports">
+      <h3>Imported sets</h3>
+      <table>
+        <thead>
+          <tr>
+            <th>File</th>
+            <th>Format</th>
+            <th>When</th>
+            <th>Added</th>
+            <th>Merged</th>
+            <th>Rejected</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {imports.map((r) => (
+            <tr key={r.id} data-import-id={r.id} data-import-state={r.state}>
+              <td>{r.file}</td>
+              <td>{formatName(r.format)}</td>
+              <td>{r.at.slice(0, 16).replace('T', ' ')}</td>
+              <td>{r.added}</td>
+              <td>{r.merged}</td>
+              <td>{r.rejected}</td>
+              <td>
+                <RemoveButton importId={r.id} onChanged={onChanged} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function ResetBundled({ onChanged }: { onChanged: () => void }) {
+  const [step, setStep] = useState<'idle' | 'confirm' | 'busy' | 'done'>('idle');
+  const [error, setError] = useState('');
+  async function reset() {
+    setStep('busy');
+    try {
+      await send('corpus/resetBundled', {});
+      setStep('done');
+      onChanged();
+    } catch (e) {
+      setError(errorText(e));
+      setStep('idle');
+    }
+  }
+  return (
+    <section data-section="reset-bundled">
+      <h3>Bundled corpus</h3>
+      <p class="pl-muted">
+        Reinstall the papers Paperlens ships with, as shipped. Imported and learned papers and your reading list stay.
+      </p>
+      {step === 'confirm' ? (
+        <>
+          <button type="button" data-action="reset-bundled-confirm" onClick={() => void reset()}>
+            Yes, reset the bundled corpus
+          </button>{' '}
+          <button type="button" onClick={() => setStep('idle')}>
+            Keep it
+          </button>
+        </>
+      ) : (
+        <button type="button" data-action="reset-bundled" disabled={step === 'busy'} onClick={() => setStep('confirm')}>
+          {step === 'busy' ? 'Resetting…' : 'Reset the bundled corpus'}
+        </button>
+      )}
+      {step === 'done' && <span> Done.</span>}
+      {error && <p class="pl-error">{error}</p>}
+    </section>
   );
 }

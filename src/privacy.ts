@@ -1,0 +1,44 @@
+/**
+ * Every kind of request Paperlens can make, and when. The options page renders this list under
+ * "Privacy"; tests/unit/options/privacy.test.ts fails when a `fetch(` call site in src/ or entrypoints/
+ * is not listed here, so the list cannot fall behind the code.
+ *
+ * By default the list is empty in practice: each entry needs a setting the user turned on, an optional
+ * host permission the browser asked them for, and a click.
+ */
+
+export interface RequestKind {
+  readonly id: string;
+  /** What is asked for, in the user's words. */
+  readonly what: string;
+  /** Where the request goes: an origin pattern. */
+  readonly to: string;
+  /** When it happens. */
+  readonly when: string;
+  /** What the request carries about the user. */
+  readonly sends: string;
+  /** Source files that make this request (paths from the repository root). */
+  readonly callSites: readonly string[];
+}
+
+export const REQUESTS: readonly RequestKind[] = [
+  {
+    id: 'arxiv-new-papers',
+    what: 'Newest papers in your chosen arXiv categories (arXiv API search query)',
+    to: 'https://export.arxiv.org/api/query',
+    when: 'Only when you click "Update from arXiv", with "Fresh papers from arXiv" turned on (off by default). At most one request every 3 seconds.',
+    sends: 'The category codes you chose (e.g. cat:cs.LG). No cookies, no reading list, no browsing history.',
+    callSites: ['src/options/fetch-text.ts'],
+  },
+  {
+    id: 'arxiv-missing-metadata',
+    what: 'Full metadata (abstract, authors, dates) for papers the corpus only saw on a listing page (arXiv API id_list)',
+    to: 'https://export.arxiv.org/api/query',
+    when: 'In the same "Update from arXiv" click, after the category query; up to 100 ids per request, at most 10 requests per update.',
+    sends: 'The arXiv ids of those papers, which reveals that you browsed pages listing them.',
+    callSites: ['src/options/fetch-text.ts'],
+  },
+];
+
+/** Files allowed to call fetch(): each must appear in some entry's callSites. */
+export const FETCH_CALL_SITES: ReadonlySet<string> = new Set(REQUESTS.flatMap((r) => r.callSites));

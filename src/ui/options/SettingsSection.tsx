@@ -1,0 +1,70 @@
+/** Reading, display and sync settings (src/settings/schema.ts). */
+import type { Settings } from '../../settings/schema';
+
+export function SettingsSection({
+  settings,
+  update,
+}: {
+  settings: Settings;
+  update: (patch: Partial<Settings>) => Promise<void>;
+}) {
+  const checked = (e: Event) => (e.currentTarget as HTMLInputElement).checked;
+  return (
+    <section data-section="settings">
+      <h2>While you browse</h2>
+      <p>
+        <label>
+          <input
+            type="checkbox"
+            data-setting="learnFromPages"
+            checked={settings.learnFromPages}
+            onChange={(e) => void update({ learnFromPages: checked(e) })}
+          />{' '}
+          Keep papers seen on pages in the corpus (learned papers)
+        </label>
+      </p>
+      <p>
+        <label>
+          Panel placement:{' '}
+          <select
+            data-setting="panelPlacement"
+            value={settings.panelPlacement}
+            onChange={(e) =>
+              void update({
+                panelPlacement: (e.currentTarget as HTMLSelectElement).value as Settings['panelPlacement'],
+              })
+            }
+          >
+            <option value="below-abstract">below the abstract</option>
+            <option value="above-abstract">above the abstract</option>
+          </select>
+        </label>
+      </p>
+      <p>
+        <label>
+          Theme:{' '}
+          <select
+            data-setting="theme"
+            value={settings.theme}
+            onChange={(e) => void update({ theme: (e.currentTarget as HTMLSelectElement).value as Settings['theme'] })}
+          >
+            <option value="auto">as the browser</option>
+            <option value="light">light</option>
+            <option value="dark">dark</option>
+          </select>
+        </label>
+      </p>
+      <p>
+        <label>
+          <input
+            type="checkbox"
+            data-setting="syncEnabled"
+            checked={settings.syncEnabled}
+            onChange={(e) => void update({ syncEnabled: checked(e) })}
+          />{' '}
+          Sync my reading list through my browser account (the browser’s own sync storage)
+        </label>
+      </p>
+    </section>
+  );
+}
