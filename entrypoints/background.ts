@@ -22,7 +22,9 @@ export default defineBackground({
       ready ??= (async () => {
         if (!bundle.ok) throw new Error(`the bundled corpus is invalid: ${bundle.error}`);
         const d = await openDatabase();
-        if ((await installBundle(d, bundle.value)) === 'installed') await engine.changed(bundle.value.papers);
+        // Not awaited here: engine.changed() asks for db() itself, which would wait on this very promise.
+        if ((await installBundle(d, bundle.value)) === 'installed')
+          void ready?.then(() => engine.changed(bundle.value.papers));
         return d;
       })();
       ready.catch(() => {
