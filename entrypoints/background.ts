@@ -24,7 +24,7 @@ export default defineBackground({
         const d = await openDatabase();
         // Not awaited here: engine.changed() asks for db() itself, which would wait on this very promise.
         if ((await installBundle(d, bundle.value)) === 'installed')
-          void ready?.then(() => engine.changed(bundle.value.papers));
+          void db().then(() => engine.changed(bundle.value.papers));
         return d;
       })();
       ready.catch(() => {

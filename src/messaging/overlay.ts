@@ -37,6 +37,11 @@ export interface OverlayMessages {
     req: { papers: PagePaper[]; url: string };
     res: { added: number; merged: number; skipped: boolean };
   };
+  /**
+   * Opens the library page at a view (`author=<key>`, `topic=<id>`, `paper=<id>`) in a new tab: pages
+   * may not navigate to extension pages themselves.
+   */
+  'library/open': { req: { view: string }; res: { opened: boolean } };
   /** Candidate title strings from a page; answers the ones that are corpus papers. */
   'titles/scan': {
     req: { candidates: string[] };
@@ -51,4 +56,5 @@ export const OVERLAY_TYPES = [
   'chips/data',
   'papers/learn',
   'titles/scan',
+  'library/open',
 ] as const satisfies readonly (keyof OverlayMessages)[];

@@ -1,52 +1,89 @@
 /**
- * The arXiv overlay: finds the papers on an arXiv page with the matching adapter and mounts a panel
- * for each. Safe to run again on the same page (nothing is injected twice).
+ * The arXiv overlay: finds the papers on an arXiv page with the matching adapter, then mounts a panel
+ * (abs and HTML pages) or chips (listings, search results, author pages), and tells the background what
+ * it saw so the corpus grows. Safe to run again on the same page (nothing is injected twice).
  */
-import { h, render } from 'preact';
-import { send } from '../messaging/client';
-import type { PagePaper } from '../messaging/protocol';
 import { adapterFor } from '../sites/registry';
-import type { FoundPaper } from '../sites/types';
-import { Panel, type PanelApi } from '../ui/panel/Panel';
-import { PANEL_CSS } from '../ui/panel/styles';
-import { mountAfter } from './mount';
+import type { SiteAdapter } from '../sites/types';
+import type { PanelApi } from '../ui/panel/Panel';
+import { extensionPanelApi, learn, toPagePaper } from './api';
+import { ChipRunner } from './chips';
+import { mountPanel } from './panel';
 
-const api: PanelApi = {
-  async lookup(paper) {
-    const r = await send('papers/lookup', { ids: [paper.id] });
-    return { inCorpus: r.inCorpus.includes(paper.id), saved: r.saved.includes(paper.id) };
-  },
-  async toggleSave(paper) {
-    return (await send('readingList/toggle', { paper })).saved;
-  },
-};
+/** Where late entries can appear; the observer watches only this, not the whole page. */
+const LIST_CONTAINERS = '#dlpage, ol.breathe-horizontal, #articles, main, #content';
+const LATE_ENTRY_DEBOUNCE_MS = 150;
 
-export function toPagePaper(found: FoundPaper): PagePaper {
-  return {
-    id: found.id,
-    title: found.title,
-    authors: [...found.authors],
-    url: found.url,
-    ...(found.abstract ? { abstract: found.abstract } : {}),
+export interface OverlayHooks {
+  /** The panel API; the extension's own by default. */
+  readonly api?: PanelApi;
+  /** Called when the page's overlay shows its data: the panel's, or every chip's. */
+  readonly onReady?: (what: { kind: 'panel' | 'chips'; count: number }) => void;
+}
+
+/** Runs the overlay on `doc`; returns a cleanup that removes everything it injected and stops watching. */
+export function runArxivOverlay(doc: Document, url: URL, hooks: OverlayHooks = {}): () => void {
+  const adapter = adapterFor(url);
+  if (!adapter) return () => {};
+  const api = hooks.api ?? extensionPanelApi();
+  return adapter.overlay === 'panel'
+    ? runPanel(doc, url, adapter, api, hooks)
+    : runChips(doc, url, adapter, api, hooks);
+}
+
+function runPanel(doc: Document, url: URL, adapter: SiteAdapter, api: PanelApi, hooks: OverlayHooks): () => void {
+  const mounted = adapter.extract(doc, url).map((found) => {
+    const paper = toPagePaper(found);
+    return mountPanel(found.anchor, paper, api, {
+      onReady: () => {
+        mark('paperlens:panel-ready');
+        hooks.onReady?.({ kind: 'panel', count: 1 });
+        // Learn after the panel has its answer, so "in your corpus" means known before this visit.
+        learn([paper], url);
+      },
+    });
+  });
+  return () => {
+    for (const m of mounted) if (m.fresh) m.remove();
   };
 }
 
-/** Runs the overlay on `doc`; returns a cleanup that removes everything it injected. */
-export function runArxivOverlay(doc: Document, url: URL): () => void {
-  const adapter = adapterFor(url);
-  if (!adapter) return () => {};
-  const mounted: HTMLElement[] = [];
-  for (const found of adapter.extract(doc, url)) {
-    const m = mountAfter(found.anchor, adapter.overlay, found.id, PANEL_CSS);
-    if (!m.fresh) continue;
-    render(h(Panel, { paper: toPagePaper(found), api }), m.container);
-    mounted.push(m.host);
-  }
+function runChips(doc: Document, url: URL, adapter: SiteAdapter, api: PanelApi, hooks: OverlayHooks): () => void {
+  const runner = new ChipRunner({
+    api,
+    url,
+    onSettled: (count) => {
+      mark('paperlens:chips-ready');
+      hooks.onReady?.({ kind: 'chips', count });
+    },
+  });
+  void runner.add(adapter.extract(doc, url));
+
+  // Entries that arrive late (paging scripts, slow connections): re-read only when something other than
+  // our own hosts was added, debounced, and hand the runner only the entries it has not seen.
+  const container = doc.querySelector(LIST_CONTAINERS) ?? doc.body;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const observer = new MutationObserver((records) => {
+    const added = records.some((r) =>
+      Array.from(r.addedNodes).some((n) => n.nodeType === 1 && !(n as Element).tagName.startsWith('PAPERLENS-')),
+    );
+    if (!added) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void runner.add(adapter.extract(doc, url)), LATE_ENTRY_DEBOUNCE_MS);
+  });
+  observer.observe(container, { childList: true, subtree: true });
   return () => {
-    for (const host of mounted) {
-      const c = host.shadowRoot?.querySelector('[data-paperlens-root]');
-      if (c) render(null, c);
-      host.remove();
-    }
+    observer.disconnect();
+    clearTimeout(timer);
+    runner.stop();
   };
+}
+
+/** A performance mark the benches read (content scripts share the page's performance timeline). */
+function mark(name: string): void {
+  try {
+    performance.mark(name);
+  } catch {
+    // Marks are diagnostics only.
+  }
 }

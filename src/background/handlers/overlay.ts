@@ -1,4 +1,5 @@
 /** Answers to the page overlays: lookups, full panels, listing chips, learning and title scans. */
+import { browser } from 'wxt/browser';
 import { authorKey } from '../../core/authors';
 import type { Paper, PaperId } from '../../core/paper';
 import { codeUrlsIn } from '../../corpus/code-urls';
@@ -10,7 +11,17 @@ import type { AuthorInfo, ChipData, PagePaper, RelatedPaper, TopicTag } from '..
 import { learnedPaper } from '../learned';
 import { BadRequest, type HandlerDeps, type HandlerGroup, pagePaper, paperIds } from './deps';
 
-type OverlayTypes = 'papers/lookup' | 'papers/get' | 'panel/data' | 'chips/data' | 'papers/learn' | 'titles/scan';
+type OverlayTypes =
+  | 'papers/lookup'
+  | 'papers/get'
+  | 'panel/data'
+  | 'chips/data'
+  | 'papers/learn'
+  | 'titles/scan'
+  | 'library/open';
+
+/** Library views a page may open: an author, a topic or a paper. */
+const LIBRARY_VIEW = /^(author|topic|paper)=[^\s#]{1,300}$/;
 
 /** Related papers below this score are noise on a small corpus; the panel and chips agree on it. */
 const RELATED_MIN_SCORE = 0.08;
@@ -175,6 +186,13 @@ export function overlayHandlers({ db, engine, settings, now }: HandlerDeps): Han
         throw new BadRequest('candidates must be a list of at most 20,000 strings');
       const hits = await engine.scanTitles(data.candidates);
       return { matches: hits.map((h) => ({ index: h.index, id: h.id, confidence: h.confidence, kind: h.kind })) };
+    },
+
+    async 'library/open'(data) {
+      if (typeof data.view !== 'string' || !LIBRARY_VIEW.test(data.view))
+        throw new BadRequest('view must be author=…, topic=… or paper=…');
+      await browser.tabs.create({ url: `${browser.runtime.getURL('/library.html')}#${data.view}` });
+      return { opened: true };
     },
   };
 }

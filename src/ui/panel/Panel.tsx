@@ -1,95 +1,321 @@
 /**
- * The paper panel: authors, related work, topic tags and the save toggle. Everything from the page
- * is rendered as text by Preact (never as HTML).
+ * The paper panel: authors (linked to the library's author view, with their corpus papers and frequent
+ * co-authors), related work, topic tags, the save toggle, BibTeX and code links. It takes a paper as the
+ * page shows it and an API object, so any site's overlay can reuse it. Everything from the page or the
+ * corpus is rendered as text by Preact, never as HTML.
  */
-import { useEffect, useState } from 'preact/hooks';
-import type { PagePaper } from '../../messaging/protocol';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { AuthorInfo, PagePaper, PanelData, RelatedPaper, TopicTag } from '../../messaging/protocol';
 
 export interface PanelApi {
-  lookup(paper: PagePaper): Promise<{ inCorpus: boolean; saved: boolean }>;
+  data(paper: PagePaper): Promise<PanelData>;
+  /** Toggles the reading-list entry; answers whether the paper is now saved. */
   toggleSave(paper: PagePaper): Promise<boolean>;
+  /** The library page's URL for a view (`author=<key>`, `topic=<id>`), shown as the link's address. */
+  libraryUrl(view: string): string;
+  /** Opens that view (a page cannot navigate to an extension page itself). */
+  openLibrary(view: string): void;
+  copyText(text: string): Promise<void>;
+  /** Whether panels start collapsed, and remembering the user's choice. */
+  collapsed(): Promise<boolean>;
+  setCollapsed(collapsed: boolean): void;
 }
 
-type State =
-  | { phase: 'loading' }
-  | { phase: 'ready'; inCorpus: boolean; saved: boolean }
-  | { phase: 'error'; message: string };
+export interface PanelProps {
+  readonly paper: PagePaper;
+  readonly api: PanelApi;
+  /** Set when the panel was opened from a listing chip: shows a Close button, and Escape closes it. */
+  readonly onClose?: () => void;
+  /** Called once the panel shows its data (or its error): benches and tests wait for it. */
+  readonly onReady?: () => void;
+}
 
-export function Panel({ paper, api }: { paper: PagePaper; api: PanelApi }) {
+type State = { phase: 'loading' } | { phase: 'ready'; data: PanelData } | { phase: 'error'; message: string };
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function Panel({ paper, api, onClose, onReady }: PanelProps) {
   const [state, setState] = useState<State>({ phase: 'loading' });
+  const [collapsed, setCollapsed] = useState<boolean | undefined>(onClose ? false : undefined);
+  const [savedRelated, setSavedRelated] = useState<Record<string, boolean>>({});
   const [busy, setBusy] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const root = useRef<HTMLElement>(null);
 
   useEffect(() => {
     let live = true;
-    api.lookup(paper).then(
-      (r) => live && setState({ phase: 'ready', ...r }),
-      (e: unknown) => live && setState({ phase: 'error', message: e instanceof Error ? e.message : String(e) }),
+    const data = api.data(paper);
+    // An inline panel (from a chip) always opens expanded; the page panel remembers its state.
+    const folded = onClose ? Promise.resolve(false) : api.collapsed().catch(() => false);
+    Promise.all([data, folded]).then(
+      ([d, c]) => {
+        if (!live) return;
+        setCollapsed(c);
+        setState({ phase: 'ready', data: d });
+      },
+      (e: unknown) => live && setState({ phase: 'error', message: message(e) }),
     );
     return () => {
       live = false;
     };
-  }, [paper, api]);
+  }, [paper, api, onClose]);
 
-  const saved = state.phase === 'ready' && state.saved;
+  useEffect(() => {
+    if (state.phase !== 'loading') onReady?.();
+  }, [state.phase, onReady]);
+
+  useEffect(() => {
+    if (onClose) root.current?.focus();
+  }, [onClose]);
+
+  const ready = state.phase === 'ready' ? state.data : undefined;
+  const saved = ready?.saved ?? false;
+
   const onSave = async () => {
-    if (state.phase !== 'ready' || busy) return;
+    if (!ready || busy) return;
     setBusy(true);
     try {
       const now = await api.toggleSave(paper);
-      setState({ ...state, saved: now });
+      setState({ phase: 'ready', data: { ...ready, saved: now } });
     } catch (e) {
-      setState({ phase: 'error', message: e instanceof Error ? e.message : String(e) });
+      setState({ phase: 'error', message: message(e) });
     } finally {
       setBusy(false);
     }
   };
 
+  const onSaveRelated = async (r: RelatedPaper) => {
+    const now = await api.toggleSave({ id: r.id, title: r.title, authors: r.authors, url: r.url || paper.url });
+    setSavedRelated((s) => ({ ...s, [r.id]: now }));
+  };
+
+  const onCopy = async () => {
+    if (!ready) return;
+    await api.copyText(ready.bibtex);
+    setCopied(true);
+  };
+
+  const toggleCollapsed = () => {
+    const next = !collapsed;
+    setCollapsed(next);
+    if (!onClose) api.setCollapsed(next);
+  };
+
+  const openView = (view: string) => (e: MouseEvent) => {
+    // Modified clicks keep the browser's own behaviour (which a page cannot do for extension URLs anyway).
+    e.preventDefault();
+    api.openLibrary(view);
+  };
+
   return (
-    <section class="pl-panel" aria-label="Paperlens">
+    <section
+      class="pl-panel"
+      aria-label={`Paperlens: ${paper.title}`}
+      ref={root}
+      tabIndex={onClose ? -1 : undefined}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && onClose) {
+          e.stopPropagation();
+          onClose();
+        }
+      }}
+      data-state={state.phase}
+    >
       <div class="pl-head">
+        <button
+          type="button"
+          class="pl-fold"
+          data-action="collapse"
+          aria-expanded={collapsed ? 'false' : 'true'}
+          aria-label={collapsed ? 'Show Paperlens details' : 'Hide Paperlens details'}
+          onClick={toggleCollapsed}
+        >
+          {collapsed ? '▸' : '▾'}
+        </button>
         <span class="pl-brand">Paperlens</span>
-        <span class="pl-status" data-corpus-state={state.phase === 'ready' ? String(state.inCorpus) : state.phase}>
+        <span class="pl-status" data-corpus-state={ready ? String(ready.inCorpus) : state.phase}>
           {state.phase === 'loading'
             ? 'Looking up…'
-            : state.phase === 'error'
-              ? ''
-              : state.inCorpus
+            : ready
+              ? ready.inCorpus
                 ? 'In your corpus'
-                : 'Not in your corpus yet'}
+                : 'Not in your corpus yet'
+              : ''}
         </span>
         <span class="pl-spacer" />
         <button
           type="button"
           data-action="save"
           aria-pressed={saved ? 'true' : 'false'}
-          disabled={busy}
+          disabled={busy || !ready}
           onClick={onSave}
         >
-          {saved ? 'Saved' : 'Save'}
+          {saved ? '★ Saved' : '☆ Save'}
         </button>
+        <button type="button" data-action="copy-bibtex" disabled={!ready} onClick={onCopy}>
+          {copied ? 'Copied' : 'Copy BibTeX'}
+        </button>
+        {onClose && (
+          <button type="button" data-action="close" aria-label="Close" onClick={onClose}>
+            ✕
+          </button>
+        )}
       </div>
-      <p class="pl-paper-title" data-section="title">
-        {paper.title}
-      </p>
-      {state.phase === 'error' && <p class="pl-error">{state.message}</p>}
-      <div class="pl-section" data-section="authors">
-        <h3>Authors</h3>
-        <ul class="pl-authors">
-          {paper.authors.map((name) => (
-            <li key={name} data-author={name}>
-              {name}
-            </li>
-          ))}
-        </ul>
-      </div>
-      <div class="pl-section" data-section="related">
-        <h3>Related work</h3>
-        <p class="pl-empty">No related papers in your corpus yet.</p>
-      </div>
-      <div class="pl-section" data-section="topics">
-        <h3>Topics</h3>
-        <p class="pl-empty">No topics yet.</p>
+      <div class="pl-body" hidden={collapsed === true}>
+        <p class="pl-paper-title" data-section="title">
+          {paper.title}
+        </p>
+        {state.phase === 'error' && <p class="pl-error">{state.message}</p>}
+        <Authors paper={paper} authors={ready?.authors} api={api} openView={openView} />
+        <div class="pl-section" data-section="related">
+          <h3>Related work in your corpus</h3>
+          {!ready ? (
+            <p class="pl-empty">…</p>
+          ) : ready.related.length === 0 ? (
+            <p class="pl-empty">No related papers in your corpus yet.</p>
+          ) : (
+            <ol class="pl-related">
+              {ready.related.map((r) => {
+                const isSaved = savedRelated[r.id] ?? r.saved;
+                return (
+                  <li key={r.id} data-paper-id={r.id}>
+                    {r.url ? (
+                      <a href={r.url} class="pl-rel-title">
+                        {r.title}
+                      </a>
+                    ) : (
+                      <span class="pl-rel-title">{r.title}</span>
+                    )}{' '}
+                    <span class="pl-meta">
+                      {r.year ? `(${r.year}) ` : ''}
+                      {shortAuthors(r.authors)}
+                    </span>{' '}
+                    <button
+                      type="button"
+                      class="pl-small"
+                      data-action="save-related"
+                      aria-pressed={isSaved ? 'true' : 'false'}
+                      aria-label={`${isSaved ? 'Unsave' : 'Save'} ${r.title}`}
+                      onClick={() => void onSaveRelated(r)}
+                    >
+                      {isSaved ? '★' : '☆'}
+                    </button>
+                    <div class="pl-reason">{r.reason}</div>
+                  </li>
+                );
+              })}
+            </ol>
+          )}
+        </div>
+        <div class="pl-section" data-section="topics">
+          <h3>Topics</h3>
+          {ready && ready.topics.length > 0 ? (
+            <ul class="pl-topics">
+              {ready.topics.map((t: TopicTag) => (
+                <li key={`${t.kind}:${t.id}`} data-topic={t.id}>
+                  <a
+                    class="pl-topic"
+                    href={api.libraryUrl(`topic=${encodeURIComponent(t.id)}`)}
+                    title={t.why}
+                    onClick={openView(`topic=${encodeURIComponent(t.id)}`)}
+                  >
+                    {t.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p class="pl-empty">{ready ? 'No topics found.' : '…'}</p>
+          )}
+        </div>
+        {ready && ready.codeUrls.length > 0 && (
+          <div class="pl-section" data-section="code">
+            <h3>Code</h3>
+            <ul class="pl-code">
+              {ready.codeUrls.map((u) => (
+                <li key={u}>
+                  <a href={u} rel="noopener noreferrer" target="_blank">
+                    {u.replace(/^https?:\/\/(www\.)?/, '')}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
       </div>
     </section>
   );
+}
+
+function Authors({
+  paper,
+  authors,
+  api,
+  openView,
+}: {
+  paper: PagePaper;
+  authors: readonly AuthorInfo[] | undefined;
+  api: PanelApi;
+  openView: (view: string) => (e: MouseEvent) => void;
+}) {
+  // Before the data arrives the names come from the page, so the section never jumps.
+  const list: readonly (AuthorInfo | { name: string; key?: undefined })[] =
+    authors ?? paper.authors.map((name) => ({ name }));
+  return (
+    <div class="pl-section" data-section="authors">
+      <h3>Authors</h3>
+      <ul class="pl-authors">
+        {list.map((a, i) => (
+          <li key={`${i}:${a.name}`}>
+            {a.key ? (
+              <a
+                data-author={a.name}
+                href={api.libraryUrl(`author=${encodeURIComponent(a.key)}`)}
+                onClick={openView(`author=${encodeURIComponent(a.key)}`)}
+              >
+                {a.name}
+              </a>
+            ) : (
+              <span data-author={a.name}>{a.name}</span>
+            )}
+            {'corpusPapers' in a && <AuthorFacts info={a} />}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function AuthorFacts({ info }: { info: AuthorInfo }) {
+  const parts: string[] = [];
+  if (info.corpusPapers > 0) parts.push(`${info.corpusPapers} in corpus`);
+  if (info.topCoauthors.length) parts.push(`with ${info.topCoauthors.map((c) => `${c.name} (${c.count})`).join(', ')}`);
+  const s = info.stats;
+  const stats = s
+    ? [
+        s.hIndex !== undefined ? `h-index ${s.hIndex}` : '',
+        s.citations !== undefined ? `${s.citations.toLocaleString('en')} citations` : '',
+        s.papers !== undefined ? `${s.papers} papers` : '',
+      ].filter(Boolean)
+    : [];
+  if (!parts.length && !stats.length) return null;
+  return (
+    <span class="pl-meta pl-author-facts" data-author-facts>
+      {' '}
+      {parts.join(' · ')}
+      {stats.length > 0 && (
+        <span data-author-stats title={`Figures from ${s?.source}`}>
+          {parts.length ? ' · ' : ''}
+          {stats.join(', ')} ({s?.source})
+        </span>
+      )}
+    </span>
+  );
+}
+
+function shortAuthors(names: readonly string[]): string {
+  const surname = (n: string) => n.split(/\s+/).pop() ?? n;
+  if (names.length === 0) return '';
+  if (names.length <= 2) return names.map(surname).join(', ');
+  return `${surname(names[0] as string)}, ${surname(names[1] as string)} et al.`;
 }

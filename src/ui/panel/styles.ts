@@ -26,12 +26,20 @@ export const PANEL_CSS = `
 .pl-section { margin-top: 0.6em; }
 .pl-section h3 { font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.05em; color: var(--pl-muted); margin: 0 0 0.25em; }
 .pl-authors { display: flex; flex-wrap: wrap; gap: 0.2em 0.9em; list-style: none; margin: 0; padding: 0; }
-.pl-related { list-style: none; margin: 0; padding: 0; }
 .pl-related li { margin: 0.25em 0; }
 .pl-meta { color: var(--pl-muted); font-size: 0.9em; }
 .pl-topics { display: flex; flex-wrap: wrap; gap: 0.3em; list-style: none; margin: 0; padding: 0; }
 .pl-topic { border: 1px solid var(--pl-border); border-radius: 999px; padding: 0 0.6em; font-size: 0.85em; }
 .pl-paper-title { margin: 0.3em 0 0; font-weight: bold; }
-.pl-empty { color: var(--pl-muted); font-style: italic; }
+.pl-empty { color: var(--pl-muted); font-style: italic; margin: 0; }
+.pl-fold { border: none !important; padding: 0 0.2em !important; color: var(--pl-muted) !important; }
+.pl-small { font-size: 0.8em !important; padding: 0 0.4em !important; }
+.pl-reason { color: var(--pl-muted); font-size: 0.85em; }
+.pl-rel-title { font-weight: normal; }
+.pl-related { padding-left: 1.4em; list-style: decimal; }
+.pl-code { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.2em 1em; }
+.pl-topic { display: inline-block; }
+.pl-panel:focus { outline: none; }
+[hidden] { display: none !important; }
 .pl-error { color: var(--pl-accent); }
 `;

@@ -69,11 +69,11 @@ describe('arXiv abstract page with an old-style id', () => {
 
 describe('arXiv HTML (LaTeXML) page', () => {
   it('reads title, the names out of the author blocks (not affiliations or e-mails) and the abstract', () => {
-    const doc = fixture('arxiv.org/html/2501.09876.html');
-    const [found, ...rest] = arxivHtml.extract(doc, new URL('https://arxiv.org/html/2501.09876v2'));
+    const doc = fixture('arxiv.org/html/2502.01234.html');
+    const [found, ...rest] = arxivHtml.extract(doc, new URL('https://arxiv.org/html/2502.01234v1'));
     expect(rest).toEqual([]);
-    expect(found?.id).toBe('2501.09876');
-    expect(found?.title).toBe('Width-Dependent Learning-Rate Transfer in Deep Residual Networks Under μP');
+    expect(found?.id).toBe('2502.01234');
+    expect(found?.title).toBe('Learning-Rate Transfer Across Width in Residual Networks');
     expect(found?.authors).toEqual(['Mira Okonkwo', 'Tobias Lindqvist', 'Ana Beatriz Ferreira']);
     expect(found?.abstract).toMatch(/^We study how optimal learning rates transfer/);
     expect(found?.anchor.matches('.ltx_abstract')).toBe(true);

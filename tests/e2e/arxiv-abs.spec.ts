@@ -1,0 +1,117 @@
+import { expect, panelFor, test } from './harness';
+
+test.describe('arXiv abstract page panel', () => {
+  test('shows authors linked to the library with their corpus papers, related work, topics and BibTeX', async ({
+    session,
+  }) => {
+    const page = await session.open('https://arxiv.org/abs/2210.16859v2');
+    const panel = await panelFor(page, '2210.16859');
+    const authors = panel.locator('[data-section="authors"] [data-author]');
+    await expect(authors).toHaveCount(3);
+    await expect(authors.first()).toHaveAttribute('href', /^chrome-extension:\/\/[a-p]{32}\/library\.html#author=/);
+    await expect(panel.locator('[data-author-facts]').first()).toContainText('in corpus');
+    const related = panel.locator('[data-section="related"] [data-paper-id]');
+    await expect(related.first()).toBeVisible();
+    const ids = await related.evaluateAll((els) => els.map((e) => e.getAttribute('data-paper-id')));
+    expect(ids).not.toContain('2210.16859');
+    await expect(related.first().locator('.pl-reason')).not.toBeEmpty();
+    const topic = panel.locator('[data-section="topics"] [data-topic] a').first();
+    await expect(topic).toHaveAttribute('title', /.+/);
+    await expect(topic).toHaveAttribute('href', /library\.html#topic=/);
+    await page.close();
+  });
+
+  test('a paper outside the corpus, with an old-style id, still gets authors, related work, tags and its code link', async ({
+    session,
+  }) => {
+    const page = await session.open('https://arxiv.org/abs/hep-th/9901001v1');
+    const panel = await panelFor(page, 'hep-th/9901001');
+    await expect(panel.locator('[data-corpus-state]')).toHaveAttribute('data-corpus-state', 'false');
+    await expect(panel.locator('[data-author]')).toHaveText(['Yonatan Kahn', 'Daniel A. Roberts']);
+    await expect(panel.locator('[data-author-facts]').nth(1)).toContainText(/\d+ in corpus/);
+    await expect(panel.locator('[data-section="related"] [data-paper-id]').first()).toBeVisible();
+    await expect(panel.locator('[data-section="topics"] [data-topic]').first()).toBeVisible();
+    await expect(panel.locator('[data-section="code"] a')).toHaveAttribute(
+      'href',
+      'https://github.com/example/large-n-nets',
+    );
+    // The page's own content stays where it was: the panel comes after the abstract.
+    const order = await page.evaluate(() => {
+      const host = document.querySelector('paperlens-panel');
+      const abs = document.querySelector('blockquote.abstract');
+      return host?.previousElementSibling === abs;
+    });
+    expect(order).toBe(true);
+    await page.close();
+  });
+
+  test('learns the paper it showed: the popup finds it by title afterwards', async ({ session }) => {
+    const page = await session.open('https://arxiv.org/abs/hep-th/9901001');
+    await panelFor(page, 'hep-th/9901001');
+    const popup = await session.extensionPage('popup.html');
+    await popup.locator('input[type="search"]').pressSequentially('Large-N Matrix Models');
+    await expect(popup.locator('[data-section="results"] [data-paper-id="hep-th/9901001"]')).toHaveCount(1);
+    await popup.close();
+    await page.close();
+  });
+
+  test('collapses, remembers that on the next page, and saves a related paper from the panel', async ({ session }) => {
+    const page = await session.open('https://arxiv.org/abs/2210.16859');
+    const panel = await panelFor(page, '2210.16859');
+    const fold = panel.locator('[data-action="collapse"]');
+    await expect(panel.locator('[data-section="related"] [data-paper-id]').first()).toBeVisible();
+    await fold.focus();
+    await page.keyboard.press('Enter');
+    await expect(fold).toHaveAttribute('aria-expanded', 'false');
+    await expect(panel.locator('[data-section="related"]')).toBeHidden();
+    const next = await session.open('https://arxiv.org/abs/hep-th/9901001');
+    const other = await panelFor(next, 'hep-th/9901001');
+    await expect(other.locator('[data-action="collapse"]')).toHaveAttribute('aria-expanded', 'false');
+    await other.locator('[data-action="collapse"]').click();
+    await expect(other.locator('[data-section="authors"]')).toBeVisible();
+    const first = other.locator('[data-section="related"] [data-paper-id]').first();
+    const id = await first.getAttribute('data-paper-id');
+    await first.locator('[data-action="save-related"]').click();
+    await expect(first.locator('[data-action="save-related"]')).toHaveAttribute('aria-pressed', 'true');
+    const library = await session.extensionPage('library.html');
+    await expect(library.locator(`[data-reading-list-item][data-paper-id="${id}"]`)).toHaveCount(1);
+    await first.locator('[data-action="save-related"]').click();
+    await expect(first.locator('[data-action="save-related"]')).toHaveAttribute('aria-pressed', 'false');
+    await library.close();
+    await next.close();
+    await page.close();
+  });
+
+  test('comes back from the back/forward cache with one panel', async ({ session }) => {
+    const page = await session.open('https://arxiv.org/abs/2210.16859');
+    await panelFor(page, '2210.16859');
+    await page.goto('https://arxiv.org/abs/hep-th/9901001');
+    await panelFor(page, 'hep-th/9901001');
+    await page.goBack();
+    const panel = await panelFor(page, '2210.16859');
+    await expect(panel.locator('[data-corpus-state]')).toHaveAttribute('data-corpus-state', 'true');
+    await expect(page.locator('[data-paperlens]')).toHaveCount(1);
+    await page.close();
+  });
+});
+
+test.describe('arXiv HTML (LaTeXML) page panel', () => {
+  test('puts a panel after the abstract with the authors read from the author blocks', async ({ session }) => {
+    const page = await session.open('https://arxiv.org/html/2502.01234v1');
+    const panel = await panelFor(page, '2502.01234');
+    await expect(panel.locator('[data-section="title"]')).toHaveText(
+      'Learning-Rate Transfer Across Width in Residual Networks',
+    );
+    await expect(panel.locator('[data-author]')).toHaveText([
+      'Mira Okonkwo',
+      'Tobias Lindqvist',
+      'Ana Beatriz Ferreira',
+    ]);
+    await expect(panel.locator('[data-section="related"] [data-paper-id]').first()).toBeVisible();
+    await expect(panel.locator('[data-section="topics"] [data-topic]').first()).toBeVisible();
+    expect(
+      await page.evaluate(() => document.querySelector('paperlens-panel')?.previousElementSibling?.className),
+    ).toBe('ltx_abstract');
+    await page.close();
+  });
+});
