@@ -35,9 +35,8 @@ export function citationKeys(papers: readonly Paper[]): Map<string, string> {
   for (const [k, ids] of base) {
     if (ids.length === 1) out.set(ids[0] ?? '', k);
     else
-      ids.forEach((id, i) =>
-        out.set(id, `${k}${String.fromCharCode(97 + (i % 26))}${i >= 26 ? Math.floor(i / 26) : ''}`),
-      );
+      for (const [i, id] of ids.entries())
+        out.set(id, `${k}${String.fromCharCode(97 + (i % 26))}${i >= 26 ? Math.floor(i / 26) : ''}`);
   }
   return out;
 }

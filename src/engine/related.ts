@@ -61,7 +61,13 @@ interface Meta {
 const DEFAULT_WEIGHTS = { text: 0.75, authors: 0.12, categories: 0.03, topics: 0.1 };
 
 /** Uni- and bigram features of a text with their surface forms; bigrams do not span stop words. */
-export function features(text: string, out: Map<string, number>, surface?: Map<string, string>, weight = 1): void {
+export function features(
+  text: string,
+  out: Map<string, number>,
+  surface?: Map<string, string>,
+  weight = 1,
+  seq?: string[],
+): void {
   const ws = words(normaliseTitle(text));
   let prev: string | undefined;
   let prevWord = '';
@@ -71,6 +77,7 @@ export function features(text: string, out: Map<string, number>, surface?: Map<s
       continue;
     }
     const s = stem(w);
+    seq?.push(s);
     out.set(s, (out.get(s) ?? 0) + weight);
     if (surface && !surface.has(s)) surface.set(s, w);
     if (prev !== undefined) {
@@ -110,17 +117,14 @@ export class RelatedModel {
     const n = papers.length;
     this.weights = { ...DEFAULT_WEIGHTS, ...opts.weights };
     this.topicsOf = opts.topicsOf ?? ((d) => defaultTagger().tag(d));
+    const customTopics = opts.topicsOf !== undefined;
     this.termsPerPaper = opts.termsPerPaper ?? 48;
     const maxDf = Math.max(2, (opts.maxDfRatio ?? 0.3) * n);
     const minDf = opts.minDf ?? (n < 1000 ? 1 : 2);
-    // Pass 1: features and document frequencies.
-    const tfs: Map<string, number>[] = [];
+    // Pass 1: document frequencies. Term maps are recomputed in pass 2 rather than kept: at 100k papers
+    // holding them all costs gigabytes, recomputing costs seconds.
     const df = new Map<string, number>();
-    for (const p of papers) {
-      const tf = this.tf(draftOf(p));
-      tfs.push(tf);
-      for (const t of tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-    }
+    for (const p of papers) for (const t of this.tf(draftOf(p)).keys()) df.set(t, (df.get(t) ?? 0) + 1);
     const idfList: number[] = [];
     for (const [t, d] of df) {
       if (d < minDf || d > maxDf) continue;
@@ -129,26 +133,27 @@ export class RelatedModel {
       idfList.push(Math.log((1 + n) / (1 + d)) + 1);
     }
     this.idf = Float32Array.from(idfList);
+    df.clear();
     // Pass 2: pruned, normalised vectors, and their postings.
     const post: { docs: number[]; weights: number[] }[] = this.termNames.map(() => ({ docs: [], weights: [] }));
     papers.forEach((p, i) => {
-      const tf = tfs[i] ?? new Map<string, number>();
-      tfs[i] = new Map(); // free as we go: at 100k papers the raw maps dominate memory
-      const v = this.vectorise(tf);
+      const d = draftOf(p);
+      // The term sequences from `features` are what the tagger reads; reuse them rather than re-tokenise.
+      const seqs: [string[], string[]] = [[], []];
+      const v = this.vectorise(this.tf(d, seqs));
       this.vecs.push(v);
       for (let k = 0; k < v.terms.length; k++) {
         const slot = post[v.terms[k] ?? 0];
         slot?.docs.push(i);
         slot?.weights.push(v.weights[k] ?? 0);
       }
-      const d = draftOf(p);
       const authorKeys = p.authors.map((a) => a.key || authorKey(a.name));
       this.metas.push({
         id: p.id,
         authorKeys,
         authorNames: p.authors.map((a) => a.name),
         categories: d.categories ?? [],
-        topics: this.topicsOf(d),
+        topics: customTopics ? this.topicsOf(d) : defaultTagger().tagTerms(seqs[0], seqs[1]),
       });
       this.index.set(p.id, i);
       for (const k of new Set(authorKeys)) {
@@ -215,10 +220,10 @@ export class RelatedModel {
     return out;
   }
 
-  private tf(d: DraftPaper): Map<string, number> {
+  private tf(d: DraftPaper, seqs?: [string[], string[]]): Map<string, number> {
     const tf = new Map<string, number>();
-    features(d.title, tf, this.surface, 2);
-    if (d.abstract) features(d.abstract, tf, this.surface, 1);
+    features(d.title, tf, this.surface, 2, seqs?.[0]);
+    if (d.abstract) features(d.abstract, tf, this.surface, 1, seqs?.[1]);
     return tf;
   }
 

@@ -119,9 +119,13 @@ export class TopicTagger {
 
   /** Topic tags for a paper, best first. */
   tag(doc: { readonly title: string; readonly abstract?: string | undefined }): Tag[] {
+    return this.tagTerms(terms(doc.title), doc.abstract ? terms(doc.abstract) : []);
+  }
+
+  /** `tag` on texts already turned into search terms (`normalize.terms`), for callers that have them. */
+  tagTerms(titleTerms: readonly string[], abstractTerms: readonly string[]): Tag[] {
     const found = new Map<number, { title: string[]; abstract: string[] }>();
-    const scan = (text: string, where: 'title' | 'abstract'): void => {
-      const ts = terms(text);
+    const scan = (ts: readonly string[], where: 'title' | 'abstract'): void => {
       for (let i = 0; i < ts.length; i++) {
         for (const c of this.byFirst.get(ts[i] ?? '') ?? []) {
           if (!c.seq.every((w, k) => ts[i + k] === w)) continue;
@@ -132,8 +136,8 @@ export class TopicTagger {
         }
       }
     };
-    scan(doc.title, 'title');
-    if (doc.abstract) scan(doc.abstract, 'abstract');
+    scan(titleTerms, 'title');
+    scan(abstractTerms, 'abstract');
     const tags: Tag[] = [];
     for (const [i, f] of found) {
       const t = this.topics[i];
