@@ -1,4 +1,5 @@
 import '../../src/ui/pages.css';
+import '../../src/ui/library/library.css';
 import { render } from 'preact';
 import { Library } from '../../src/ui/library/Library';
 

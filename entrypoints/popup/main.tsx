@@ -1,4 +1,5 @@
 import '../../src/ui/pages.css';
+import '../../src/ui/popup/popup.css';
 import { render } from 'preact';
 import { Popup } from '../../src/ui/popup/Popup';
 

@@ -1,64 +1,57 @@
-/** The library page: the reading list (and, in time, author, topic and paper views). */
+/** The library page: reading list, corpus, backups, and the author / topic / paper views, by hash route. */
 import { useEffect, useState } from 'preact/hooks';
-import type { ReadingListEntry } from '../../db/schema';
-import { send } from '../../messaging/client';
+import { BackupView } from './BackupView';
+import { CorpusView } from './CorpusView';
+import { ReadingListView } from './ReadingListView';
+import { parseRoute, type Route } from './route';
+import { AuthorView, PaperView, TopicView } from './Views';
+
+const TABS = [
+  ['list', 'Reading list'],
+  ['corpus', 'Corpus'],
+  ['backup', 'Export & backup'],
+] as const;
 
 export function Library() {
-  const [entries, setEntries] = useState<ReadingListEntry[] | null>(null);
-  const [error, setError] = useState('');
-
+  const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
   useEffect(() => {
-    send('readingList/list', {}).then(
-      (r) => setEntries(r.entries),
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
-    );
+    const on = () => {
+      setRoute(parseRoute(location.hash));
+      window.scrollTo(0, 0);
+    };
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
   }, []);
 
   return (
     <div>
       <div class="pl-bar">
         <h1>Paperlens library</h1>
-        <span class="pl-muted">{entries ? `${entries.length} saved` : ''}</span>
+        <nav class="pl-tabs">
+          {TABS.map(([view, label]) => (
+            <a key={view} href={`#${view}`} aria-current={route.view === view ? 'page' : undefined}>
+              {label}
+            </a>
+          ))}
+        </nav>
       </div>
       <main>
-        <h2>Reading list</h2>
-        {error && <p class="pl-error">{error}</p>}
-        {entries && entries.length === 0 && (
-          <p class="pl-muted">Nothing saved yet. Press “Save” on a paper’s panel on arXiv to add it here.</p>
+        {route.view === 'list' && (
+          <>
+            <h2>Reading list</h2>
+            <ReadingListView />
+          </>
         )}
-        {entries && entries.length > 0 && (
-          <table>
-            <thead>
-              <tr>
-                <th>Title</th>
-                <th>Authors</th>
-                <th>Status</th>
-                <th>Added</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.paperId} data-reading-list-item="" data-paper-id={e.paperId}>
-                  <td>
-                    {e.paperId.startsWith('title:') ? (
-                      e.title
-                    ) : (
-                      <a href={`https://arxiv.org/abs/${e.paperId}`} target="_blank" rel="noreferrer">
-                        {e.title}
-                      </a>
-                    )}
-                  </td>
-                  <td>
-                    {e.authors.slice(0, 3).join(', ')}
-                    {e.authors.length > 3 ? ' et al.' : ''}
-                  </td>
-                  <td>{e.status}</td>
-                  <td>{e.addedAt.slice(0, 10)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        {route.view === 'corpus' && (
+          <>
+            <h2>Corpus</h2>
+            <CorpusView />
+          </>
         )}
+        {route.view === 'backup' && <BackupView />}
+        {route.view === 'author' && <AuthorView authorKey={route.key} />}
+        {route.view === 'topic' && <TopicView topic={route.key} />}
+        {route.view === 'paper' && <PaperView id={route.key} />}
       </main>
     </div>
   );

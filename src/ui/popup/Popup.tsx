@@ -1,31 +1,83 @@
-/** The popup: search as you type over the whole corpus, the cursor already in the box. */
+/**
+ * The popup: search as you type over the whole corpus (ranked, highlighted, filtered), the papers on the
+ * current tab, recent saves. Keys: ↑/↓ move, Enter opens, Ctrl/Cmd+S (or "s" in the list) saves.
+ */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import type { ReadingListEntry } from '../../db/schema';
 import { send } from '../../messaging/client';
-import type { CorpusStatus, SearchHit } from '../../messaging/protocol';
+import type { CorpusStatus, SearchFilters, SearchHit } from '../../messaging/protocol';
+import { Highlighted } from '../components/Highlighted';
+import { activeTab, papersOn, scanTab, type TabPaper } from './tab-papers';
 
-function hitUrl(hit: SearchHit): string {
-  return hit.id.startsWith('title:')
-    ? browser.runtime.getURL(`/library.html#paper=${encodeURIComponent(hit.id)}`)
-    : `https://arxiv.org/abs/${hit.id}`;
+function urlOf(id: string): string {
+  return id.startsWith('title:')
+    ? browser.runtime.getURL(`/library.html#paper=${encodeURIComponent(id)}`)
+    : `https://arxiv.org/abs/${id}`;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+interface FilterForm {
+  yearFrom: string;
+  yearTo: string;
+  category: string;
+  author: string;
+  saved: '' | 'saved' | 'unsaved';
+}
+const NO_FILTERS: FilterForm = { yearFrom: '', yearTo: '', category: '', author: '', saved: '' };
+
+function filtersOf(f: FilterForm): SearchFilters | undefined {
+  const out: { -readonly [K in keyof SearchFilters]: SearchFilters[K] } = {};
+  const yf = Number(f.yearFrom);
+  const yt = Number(f.yearTo);
+  if (yf) out.yearFrom = yf;
+  if (yt) out.yearTo = yt;
+  if (f.category.trim()) out.categories = f.category.split(/[,\s]+/).filter(Boolean);
+  if (f.author.trim()) out.authors = [f.author.trim()];
+  if (f.saved) out.saved = f.saved === 'saved';
+  return Object.keys(out).length ? out : undefined;
 }
 
 export function Popup() {
   const [query, setQuery] = useState('');
+  const [form, setForm] = useState<FilterForm>(NO_FILTERS);
+  const [showFilters, setShowFilters] = useState(false);
   const [hits, setHits] = useState<SearchHit[]>([]);
   const [total, setTotal] = useState(0);
   const [status, setStatus] = useState<CorpusStatus | null>(null);
   const [error, setError] = useState('');
   const [selected, setSelected] = useState(0);
+  const [tabPapers, setTabPapers] = useState<TabPaper[] | null>(null);
+  const [recent, setRecent] = useState<ReadingListEntry[]>([]);
+  const [scanNote, setScanNote] = useState('');
   const input = useRef<HTMLInputElement>(null);
   // Each keystroke bumps the generation; an answer to an older query is dropped.
   const generation = useRef(0);
 
+  const loadRecent = () =>
+    send('readingList/list', {}).then(
+      (r) => setRecent(r.entries.slice(0, 5)),
+      (e: unknown) => setError(message(e)),
+    );
+
   useEffect(() => {
     input.current?.focus();
-    send('corpus/status', {}).then(setStatus, (e: unknown) => setError(String(e)));
+    send('corpus/status', {}).then(setStatus, (e: unknown) => setError(message(e)));
+    void loadRecent();
+    // The tab's own URL first (instant), then what a read of the page adds, where the page may be read.
+    void activeTab().then(async (tab) => {
+      if (!tab?.url || tab.url.startsWith(browser.runtime.getURL('/'))) return setTabPapers([]);
+      setTabPapers(await papersOn(tab.url, undefined));
+      if (tab.id !== undefined && /^https?:/.test(tab.url)) {
+        const scan = await scanTab(tab.id);
+        if (scan) setTabPapers(await papersOn(tab.url, scan));
+      }
+    });
   }, []);
 
+  const filters = filtersOf(form);
+  const filterKey = JSON.stringify(filters ?? {});
   useEffect(() => {
     const g = ++generation.current;
     if (!query.trim()) {
@@ -33,7 +85,7 @@ export function Popup() {
       setTotal(0);
       return;
     }
-    send('search/query', { query, limit: 20 }).then(
+    send('search/query', { query, limit: 20, ...(filters ? { filters } : {}) }).then(
       (r) => {
         if (g !== generation.current) return;
         setHits(r.hits);
@@ -41,29 +93,69 @@ export function Popup() {
         setSelected(0);
         setError('');
       },
-      (e: unknown) => g === generation.current && setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => g === generation.current && setError(message(e)),
     );
-  }, [query]);
+  }, [query, filterKey]);
 
-  const open = (hit: SearchHit) => {
-    void browser.tabs.create({ url: hitUrl(hit) });
+  const open = (id: string) => {
+    void browser.tabs.create({ url: urlOf(id) });
     window.close();
   };
 
+  const toggleSave = async (hit: Pick<SearchHit, 'id' | 'title' | 'authors' | 'saved'>) => {
+    try {
+      const r = await send('readingList/toggle', {
+        paper: { id: hit.id, title: hit.title, authors: hit.authors, url: urlOf(hit.id) },
+      });
+      setHits((hs) => hs.map((h) => (h.id === hit.id ? { ...h, saved: r.saved } : h)));
+      setTabPapers((ps) => (ps ? ps.map((p) => (p.id === hit.id ? { ...p, saved: r.saved } : p)) : ps));
+      void loadRecent();
+    } catch (e) {
+      setError(message(e));
+    }
+  };
+
   const onKey = (e: KeyboardEvent) => {
+    const inList = e.target !== input.current;
+    const hit = hits[selected];
     if (e.key === 'ArrowDown') {
       setSelected((s) => Math.min(s + 1, hits.length - 1));
       e.preventDefault();
     } else if (e.key === 'ArrowUp') {
       setSelected((s) => Math.max(s - 1, 0));
       e.preventDefault();
-    } else if (e.key === 'Enter' && hits[selected]) {
-      open(hits[selected]);
+    } else if (e.key === 'Enter' && hit) {
+      open(hit.id);
+    } else if (hit && ((e.key === 's' && (e.ctrlKey || e.metaKey)) || (e.key === 's' && inList))) {
+      e.preventDefault();
+      void toggleSave(hit);
     }
   };
 
+  // Keys work wherever the focus is in the popup (the box or the list).
+  const keyHandler = useRef(onKey);
+  keyHandler.current = onKey;
+  useEffect(() => {
+    const on = (e: KeyboardEvent) => keyHandler.current(e);
+    document.addEventListener('keydown', on);
+    return () => document.removeEventListener('keydown', on);
+  }, []);
+
+  const scanPage = async () => {
+    const tab = await activeTab();
+    if (tab?.id === undefined) return;
+    const scan = await scanTab(tab.id);
+    if (!scan) return setScanNote('This page cannot be read (open the popup from the page’s toolbar button).');
+    const found = await papersOn(tab.url, scan, 50);
+    setTabPapers(found);
+    setScanNote(`${found.length} paper${found.length === 1 ? '' : 's'} found on this page.`);
+  };
+
+  const field = (k: keyof FilterForm) => (e: Event) =>
+    setForm((f) => ({ ...f, [k]: (e.target as HTMLInputElement).value }));
+
   return (
-    <div style={{ width: '420px' }}>
+    <div style={{ width: '440px' }}>
       <div class="pl-bar">
         <h1>Paperlens</h1>
         <span class="pl-muted">{status ? `${status.papers} papers · ${status.saved} saved` : ''}</span>
@@ -72,21 +164,53 @@ export function Popup() {
           Library
         </a>
       </div>
-      <div style={{ padding: '0.6em 1em' }}>
+      <div style={{ padding: '0.6em 1em 0.2em' }}>
         <input
           ref={input}
           type="search"
-          placeholder="Search titles, authors…"
+          placeholder="Search titles, authors, abstracts…"
           aria-label="Search the corpus"
           aria-controls="pl-results"
           aria-activedescendant={hits[selected] ? `pl-hit-${selected}` : undefined}
           value={query}
           onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
-          onKeyDown={onKey}
         />
+        <button
+          type="button"
+          class="pl-link-button"
+          aria-expanded={showFilters}
+          onClick={() => setShowFilters((s) => !s)}
+        >
+          Filters{filters ? ' (on)' : ''}
+        </button>
+        {showFilters && (
+          <div class="pl-filters" data-section="filters">
+            <input
+              aria-label="From year"
+              placeholder="from"
+              size={5}
+              value={form.yearFrom}
+              onInput={field('yearFrom')}
+            />
+            <input aria-label="To year" placeholder="to" size={5} value={form.yearTo} onInput={field('yearTo')} />
+            <input
+              aria-label="Category"
+              placeholder="cs.LG"
+              size={8}
+              value={form.category}
+              onInput={field('category')}
+            />
+            <input aria-label="Author" placeholder="author" size={12} value={form.author} onInput={field('author')} />
+            <select aria-label="Saved" value={form.saved} onChange={field('saved')}>
+              <option value="">all</option>
+              <option value="saved">saved</option>
+              <option value="unsaved">unsaved</option>
+            </select>
+          </div>
+        )}
       </div>
       {error && <p class="pl-error">{error}</p>}
-      <div class="pl-list" data-section="results" aria-label="Results" role="listbox" id="pl-results">
+      <div class="pl-list" data-section="results" aria-label="Results" role="listbox" id="pl-results" tabIndex={0}>
         {hits.map((hit, i) => (
           <div
             key={hit.id}
@@ -96,28 +220,98 @@ export function Popup() {
             role="option"
             data-paper-id={hit.id}
             aria-selected={i === selected ? 'true' : 'false'}
+            onMouseEnter={() => setSelected(i)}
           >
             <a
               class="pl-title"
-              href={hitUrl(hit)}
+              href={urlOf(hit.id)}
               onClick={(e) => {
                 e.preventDefault();
-                open(hit);
+                open(hit.id);
               }}
             >
-              {hit.title}
+              {hit.highlights ? <Highlighted segments={hit.highlights.title} /> : hit.title}
             </a>
             <div class="pl-meta">
-              {hit.authors.slice(0, 3).join(', ')}
-              {hit.authors.length > 3 ? ' et al.' : ''}
+              {hit.highlights ? <Highlighted segments={hit.highlights.authors} /> : hit.authors.slice(0, 3).join(', ')}
               {hit.year ? ` · ${hit.year}` : ''}
-              {hit.saved ? ' · saved' : ''}
             </div>
+            <button
+              type="button"
+              data-action="save"
+              aria-pressed={hit.saved ? 'true' : 'false'}
+              title="Save (Ctrl+S)"
+              onClick={() => void toggleSave(hit)}
+            >
+              {hit.saved ? 'Saved' : 'Save'}
+            </button>
           </div>
         ))}
       </div>
       {query.trim() && hits.length === 0 && !error && <p class="pl-item pl-muted">No papers match “{query}”.</p>}
       {total > hits.length && <p class="pl-item pl-muted">{total - hits.length} more…</p>}
+      {!query.trim() && (
+        <>
+          <section data-section="tab" aria-label="On this page">
+            <h2 class="pl-sub">
+              On this page{' '}
+              <button type="button" onClick={() => void scanPage()}>
+                Scan this page
+              </button>
+            </h2>
+            {scanNote && <p class="pl-muted pl-item">{scanNote}</p>}
+            {tabPapers?.length === 0 && !scanNote && <p class="pl-muted pl-item">No papers recognised on this tab.</p>}
+            {tabPapers?.map((p) => (
+              <div class="pl-item" data-paper-id={p.id} key={p.id}>
+                <a
+                  class="pl-title"
+                  href={urlOf(p.id)}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    open(p.id);
+                  }}
+                >
+                  {p.title}
+                </a>
+                <div class="pl-meta">
+                  {p.authors.slice(0, 3).join(', ')}
+                  {p.inCorpus ? '' : ' · not in the corpus'}
+                </div>
+                <button
+                  type="button"
+                  data-action="save"
+                  aria-pressed={p.saved ? 'true' : 'false'}
+                  onClick={() => void toggleSave(p)}
+                >
+                  {p.saved ? 'Saved' : 'Save'}
+                </button>
+              </div>
+            ))}
+          </section>
+          {recent.length > 0 && (
+            <section data-section="recent" aria-label="Recent saves">
+              <h2 class="pl-sub">Recent saves</h2>
+              {recent.map((e) => (
+                <div class="pl-item" data-paper-id={e.paperId} key={e.paperId}>
+                  <a
+                    class="pl-title"
+                    href={urlOf(e.paperId)}
+                    onClick={(ev) => {
+                      ev.preventDefault();
+                      open(e.paperId);
+                    }}
+                  >
+                    {e.title}
+                  </a>
+                  <div class="pl-meta">
+                    {e.status} · {e.addedAt.slice(0, 10)}
+                  </div>
+                </div>
+              ))}
+            </section>
+          )}
+        </>
+      )}
     </div>
   );
 }
