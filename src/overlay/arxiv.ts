@@ -57,7 +57,13 @@ function runChips(doc: Document, url: URL, adapter: SiteAdapter, api: PanelApi, 
       hooks.onReady?.({ kind: 'chips', count });
     },
   });
-  void runner.add(adapter.extract(doc, url));
+  const scan = () => {
+    if (adapter.entries && adapter.readEntry) {
+      const read = adapter.readEntry;
+      void runner.add(adapter.entries(doc), (el) => read(el, url));
+    } else void runner.add(adapter.extract(doc, url), (f) => f);
+  };
+  scan();
 
   // Entries that arrive late (paging scripts, slow connections): re-read only when something other than
   // our own hosts was added, debounced, and hand the runner only the entries it has not seen.
@@ -69,7 +75,7 @@ function runChips(doc: Document, url: URL, adapter: SiteAdapter, api: PanelApi, 
     );
     if (!added) return;
     clearTimeout(timer);
-    timer = setTimeout(() => void runner.add(adapter.extract(doc, url)), LATE_ENTRY_DEBOUNCE_MS);
+    timer = setTimeout(scan, LATE_ENTRY_DEBOUNCE_MS);
   });
   observer.observe(container, { childList: true, subtree: true });
   return () => {

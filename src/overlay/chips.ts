@@ -47,18 +47,36 @@ export class ChipRunner {
   private readonly entries = new Map<string, ChipEntry>();
   private pending = 0;
   private stopped = false;
+  /**
+   * Papers to learn once every chip has its data: learning changes the corpus, which makes the background
+   * rebuild its related-work model, so it goes in one message after the chips rather than one per batch.
+   */
+  private toLearn: PagePaper[] = [];
   private readonly fetchChips: (papers: PagePaper[]) => Promise<Record<string, ChipData>>;
 
   constructor(private readonly options: ChipsOptions) {
     this.fetchChips = options.fetchChips ?? defaultFetch;
   }
 
-  /** Chips the entries not chipped yet, batch by batch. Resolves when their data has been asked for. */
-  async add(found: readonly FoundPaper[]): Promise<void> {
-    const fresh = found.filter((f) => !this.entries.has(f.id));
+  /** Entries already read (by element), so late-content rescans read only what is new. */
+  private readonly read = new WeakSet<object>();
+
+  /**
+   * Chips the entries not chipped yet, batch by batch, reading each batch's entries just before
+   * chipping them (so a 2,000-entry page is read in short tasks too). Items are entry elements with a
+   * reader, or papers already found.
+   */
+  async add<T extends object>(items: readonly T[], readItem: (item: T) => FoundPaper | undefined): Promise<void> {
+    const fresh = items.filter((item) => !this.read.has(item));
     for (let i = 0; i < fresh.length && !this.stopped; i += CHIP_BATCH) {
       if (i > 0) await yieldToPage();
-      this.batch(fresh.slice(i, i + CHIP_BATCH));
+      const found: FoundPaper[] = [];
+      for (const item of fresh.slice(i, i + CHIP_BATCH)) {
+        this.read.add(item);
+        const f = readItem(item);
+        if (f && !this.entries.has(f.id)) found.push(f);
+      }
+      this.batch(found);
     }
   }
 
@@ -89,13 +107,16 @@ export class ChipRunner {
           e.data = chips[e.paper.id];
           this.draw(e);
         }
-        learn(papers, this.options.url);
+        this.toLearn.push(...papers);
       })
       .catch(() => {
         // The chips stay in their "looking up" state; the page itself is untouched.
       })
       .finally(() => {
-        if (--this.pending === 0 && !this.stopped) this.options.onSettled?.(this.entries.size);
+        if (--this.pending > 0 || this.stopped) return;
+        this.options.onSettled?.(this.entries.size);
+        learn(this.toLearn, this.options.url);
+        this.toLearn = [];
       });
   }
 

@@ -19,9 +19,29 @@ export function findHost(doc: Document, kind: OverlayKind, id: PaperId): HTMLEle
   return doc.querySelector<HTMLElement>(`[data-paperlens="${kind}"][data-paper-id="${CSS.escape(id)}"]`);
 }
 
+/**
+ * The hosts of a document by kind and id. Seeded with one query the first time a document is mounted
+ * into (hosts a previous run of the script left behind included), then kept up to date here: looking each
+ * of 2,000 listing entries up with a document-wide query would cost quadratic time.
+ */
+const hostIndex = new WeakMap<Document, Map<string, HTMLElement>>();
+function hostsOf(doc: Document): Map<string, HTMLElement> {
+  let index = hostIndex.get(doc);
+  if (!index) {
+    index = new Map();
+    for (const el of Array.from(doc.querySelectorAll<HTMLElement>('[data-paperlens][data-paper-id]')))
+      index.set(`${el.dataset.paperlens}:${el.dataset.paperId}`, el);
+    hostIndex.set(doc, index);
+  }
+  return index;
+}
+
 export function mountAfter(anchor: Element, kind: OverlayKind, id: PaperId, css: string): Mounted {
   const doc = anchor.ownerDocument;
-  const existing = findHost(doc, kind, id);
+  const index = hostsOf(doc);
+  const key = `${kind}:${id}`;
+  let existing = index.get(key);
+  if (existing && !existing.isConnected) existing = undefined;
   if (existing?.shadowRoot) {
     const container = existing.shadowRoot.querySelector<HTMLElement>('[data-paperlens-root]');
     if (container) return { host: existing, root: existing.shadowRoot, container, fresh: false };
@@ -42,6 +62,7 @@ export function mountAfter(anchor: Element, kind: OverlayKind, id: PaperId, css:
   container.setAttribute('data-paperlens-root', '');
   root.append(container);
   anchor.after(host);
+  index.set(key, host);
   return { host, root, container, fresh: true };
 }
 

@@ -3,7 +3,7 @@
  * markup (`dl` of `dt`/`dd` entries, the older form with `span.list-identifier` and "Authors:"
  * descriptors), so the listing adapter's entry reader does the work.
  */
-import { listEntries } from './arxiv-listing';
+import { entryElements, listEntries, listEntry } from './arxiv-listing';
 import type { SiteAdapter } from './types';
 
 const AUTHOR_PATH = /^\/a\/[\w-]+(?:\.html)?\/?$/;
@@ -21,4 +21,6 @@ export const arxivAuthor: SiteAdapter = {
     noMatch: ['https://arxiv.org/a/', 'https://arxiv.org/a/maloney_a_1.atom', 'https://arxiv.org/auth/x'],
   },
   extract: (doc) => listEntries(doc),
+  entries: entryElements,
+  readEntry: (dt) => listEntry(dt),
 };

@@ -26,11 +26,16 @@ export function idFromAbsLink(a: Element | null | undefined) {
 /** Every `dt`/`dd` entry under `root`, in page order; also used by the author-listing adapter. */
 export function listEntries(root: ParentNode): FoundPaper[] {
   const out: FoundPaper[] = [];
-  for (const dt of Array.from(root.querySelectorAll('dl > dt'))) {
+  for (const dt of entryElements(root)) {
     const found = listEntry(dt);
     if (found) out.push(found);
   }
   return out;
+}
+
+/** The `dt` of every entry. */
+export function entryElements(root: ParentNode): Element[] {
+  return Array.from(root.querySelectorAll('dl > dt'));
 }
 
 /** One entry from its `dt` (and the `dd` after it), or undefined when it is not a paper entry. */
@@ -87,4 +92,6 @@ export const arxivListing: SiteAdapter = {
     noMatch: ['https://arxiv.org/list/', 'https://arxiv.org/list/cs.LG', 'https://arxiv.org/abs/2210.16859'],
   },
   extract: (doc) => listEntries(doc),
+  entries: entryElements,
+  readEntry: (dt) => listEntry(dt),
 };

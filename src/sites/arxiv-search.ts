@@ -55,4 +55,6 @@ export const arxivSearch: SiteAdapter = {
     Array.from(doc.querySelectorAll('li.arxiv-result'))
       .map(result)
       .filter((f): f is FoundPaper => f !== undefined),
+  entries: (doc) => Array.from(doc.querySelectorAll('li.arxiv-result')),
+  readEntry: (li) => result(li),
 };

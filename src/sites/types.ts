@@ -39,4 +39,11 @@ export interface SiteAdapter {
   /** URLs it must match, and look-alikes it must not; checked by one test against every adapter. */
   readonly examples: { readonly match: readonly string[]; readonly noMatch?: readonly string[] };
   readonly extract: (doc: ParentNode, url: URL) => FoundPaper[];
+  /**
+   * For pages with many entries (listings): the entry elements, cheap to find, and how to read one.
+   * The overlay then reads entries batch by batch instead of all in one long task. `extract` must
+   * answer the same papers as reading every entry.
+   */
+  readonly entries?: (doc: ParentNode) => Element[];
+  readonly readEntry?: (entry: Element, url: URL) => FoundPaper | undefined;
 }

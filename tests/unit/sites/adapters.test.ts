@@ -28,6 +28,26 @@ describe('site adapters', () => {
   }
 });
 
+describe('adapters read entry by entry', () => {
+  const pages: [string, string][] = [
+    ['arxiv.org/list/cs.LG/new.html', 'https://arxiv.org/list/cs.LG/new'],
+    ['arxiv.org/list/cs.LG/pastweek__skip=0_show=2000.html', 'https://arxiv.org/list/cs.LG/pastweek?skip=0&show=2000'],
+    ['arxiv.org/a/maloney_a_1.html', 'https://arxiv.org/a/maloney_a_1'],
+    ['arxiv.org/search__query=scaling_laws_searchtype=all.html', 'https://arxiv.org/search/?query=scaling+laws'],
+  ];
+  for (const [path, href] of pages) {
+    it(`finds the same papers in ${path} as a whole-page extract`, () => {
+      const url = new URL(href);
+      const adapter = ADAPTERS.find((a) => a.matches(url));
+      const doc = fixture(path);
+      expect(adapter?.entries && adapter.readEntry).toBeTruthy();
+      const oneByOne = (adapter?.entries?.(doc) ?? []).map((el) => adapter?.readEntry?.(el, url)?.id).filter(Boolean);
+      expect(oneByOne).toEqual(adapter?.extract(doc, url).map((f) => f.id));
+      expect(oneByOne.length).toBeGreaterThan(1);
+    });
+  }
+});
+
 describe('arXiv abstract page', () => {
   it('reads id, title, authors and abstract', () => {
     const doc = fixture('arxiv.org/abs/2210.16859.html');
