@@ -138,7 +138,6 @@ async function benchCorpus(name: string, papers: Paper[], fuseQueries: number): 
     row.minisearchBuildMs = msBuild;
     row.minisearchP50Ms = msQ.p50;
     row.minisearchP95Ms = msQ.p95;
-    row.minisearchSerialisedMb = JSON.stringify(ms).length / 2 ** 20;
   }
   step('minisearch done');
   {
