@@ -120,7 +120,8 @@ export function libraryHandlers({ db, engine, now, settings, saveSettings }: Han
     readingListChanged();
   };
 
-  const addIds = async (ids: readonly PaperId[]) => {
+  const addIds = async (requested: readonly PaperId[]) => {
+    const ids = [...new Set(requested)];
     const d = await db();
     const have = new Set(await savedIds(d, ids));
     let added = 0;
