@@ -116,7 +116,8 @@ export function Popup() {
   };
 
   const onKey = (e: KeyboardEvent) => {
-    const inList = e.target !== input.current;
+    // A bare "s" saves only while the list has the focus: in the search box and the filters it is a letter.
+    const inList = (e.target as Element | null)?.closest?.('[data-section="results"]') != null;
     const hit = hits[selected];
     if (e.key === 'ArrowDown') {
       setSelected((s) => Math.min(s + 1, hits.length - 1));
