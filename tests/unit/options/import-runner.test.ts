@@ -113,6 +113,6 @@ describe('importing a file from the options page', () => {
     expect(report.read).toBe(5637);
     expect(report.added + report.merged).toBe(5637 - report.rejected);
     const p = await db.get('papers', '2403.00006');
-    expect(p?.abstract.startsWith('We study the local sensitivity')).toBe(true);
+    expect(p?.abstract).toMatch(/^We study the local sensitivity/);
   });
 });
