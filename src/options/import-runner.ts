@@ -50,11 +50,14 @@ export class ImportError extends Error {
 export const newImportId = (at: Date, random: () => number = Math.random): string =>
   `import-${at.toISOString().replace(/[-:.]/g, '')}-${Math.floor(random() * 36 ** 4).toString(36)}`;
 
-/** True for a full disk or an exhausted origin quota, however the browser reports it. */
-export function isQuotaError(e: unknown): boolean {
+/**
+ * True when the browser refused a batch's transaction: QuotaExceededError on the transaction (a full
+ * disk or an exhausted origin quota), which its pending requests report as AbortError.
+ */
+export function isRefusedWrite(e: unknown): boolean {
   const name = (e as { name?: unknown } | null)?.name;
   const inner = (e as { target?: { error?: { name?: unknown } } } | null)?.target?.error?.name;
-  return name === 'QuotaExceededError' || inner === 'QuotaExceededError';
+  return name === 'QuotaExceededError' || inner === 'QuotaExceededError' || name === 'AbortError';
 }
 
 /** Streams `file` into the database. Resolves with the report; rejects with ImportError (or the abort reason). */
@@ -126,11 +129,12 @@ export async function runImport(db: Database, file: ImportFile, options: RunImpo
     progress(true);
     return report;
   } catch (e) {
-    if (isQuotaError(e)) {
+    // The user's cancel is an abort too, but of our signal, not of a transaction.
+    if (!signal?.aborted && isRefusedWrite(e)) {
       const rec = await db.get('imports', importId).catch(() => undefined);
       const written = rec ? rec.added + rec.merged : 0;
       throw new ImportError(
-        `Storage is full: the batch after paper ${written} could not be written and was rolled back whole. ` +
+        `Storage is full (the browser refused to write): the batch after paper ${written} was rolled back whole. ` +
           `The corpus is consistent: it holds the ${written} papers of this import written before it. ` +
           'Free disk space or remove an import, then resume.',
       );

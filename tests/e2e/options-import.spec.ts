@@ -93,6 +93,25 @@ test.describe('options page imports', () => {
     await page.close();
   });
 
+  test('imports a file dropped on the page, and lists rejected entries with where and why', async ({ session }) => {
+    const page = await session.extensionPage('options.html');
+    const bib = [
+      '@article{okafor2026, title={Sparse Mixtures of Linear Probes}, author={Okafor, Ines}, year={2026}}',
+      '@article{broken2026, author={Nobody, A.}, year={2026}}',
+    ].join('\n');
+    const dataTransfer = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'reading.bib', { type: 'application/x-bibtex' }));
+      return dt;
+    }, bib);
+    await page.dispatchEvent('[data-section="import-drop"]', 'drop', { dataTransfer });
+    await expect(stat(page, 'read')).toHaveText('2');
+    await expect(stat(page, 'rejected')).toHaveText('1');
+    await expect(page.locator('[data-section="rejections"] [data-rejection]')).toHaveCount(1);
+    await expect(page.locator('[data-section="rejections"]')).toContainText('broken2026');
+    await page.close();
+  });
+
   test('imports a 10k synthetic snapshot with a progress bar and a correct report', async ({ session }) => {
     const path = await synthFile(10_000, 1);
     const t0 = Date.now();

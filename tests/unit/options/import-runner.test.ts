@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../../src/db/database';
 import { countPapers } from '../../../src/db/papers';
-import { ImportError, isQuotaError, runImport } from '../../../src/options/import-runner';
+import { ImportError, isRefusedWrite, runImport } from '../../../src/options/import-runner';
 
 const SAMPLE = new URL('../../../../shared/samples/arxiv-2024-03-title-abstract.jsonl', import.meta.url);
 
@@ -99,10 +99,21 @@ describe('importing a file from the options page', () => {
     expect((await db.get('imports', 'imp-1'))?.state).toBe('done');
   });
 
-  it('turns a quota error into a message that says the corpus is consistent', () => {
-    expect(isQuotaError(new DOMException('full', 'QuotaExceededError'))).toBe(true);
-    expect(isQuotaError({ name: 'AbortError', target: { error: { name: 'QuotaExceededError' } } })).toBe(true);
-    expect(isQuotaError(new Error('other'))).toBe(false);
+  it('on a full disk, rolls the failing batch back whole and says the corpus is consistent', async () => {
+    const lines = Array.from({ length: 30 }, (_, i) => snapshotLine(`2401.${String(i + 1).padStart(5, '0')}`, `P${i}`));
+    const full = quotaAfter(db, 1);
+    const failed = runImport(full, fileOf('q.jsonl', lines.join('\n')), { importId: 'imp-q', batchSize: 10 });
+    await expect(failed).rejects.toThrow(ImportError);
+    await expect(failed).rejects.toThrow(/Storage is full.*after paper 10 was rolled back whole.*consistent/s);
+    expect(await countPapers(db, 'imported')).toBe(10);
+    expect(await db.get('imports', 'imp-q')).toMatchObject({ state: 'partial', added: 10 });
+  });
+
+  it('recognises quota errors however the browser reports them', () => {
+    expect(isRefusedWrite(new DOMException('full', 'QuotaExceededError'))).toBe(true);
+    expect(isRefusedWrite({ name: 'AbortError', target: { error: { name: 'QuotaExceededError' } } })).toBe(true);
+    expect(isRefusedWrite(new DOMException('aborted', 'AbortError'))).toBe(true);
+    expect(isRefusedWrite(new Error('other'))).toBe(false);
   });
 
   it.skipIf(!existsSync(SAMPLE))('imports the 5,637-paper arXiv JSON lines sample (id/title/abstract)', async () => {
@@ -116,3 +127,37 @@ describe('importing a file from the options page', () => {
     expect(p?.abstract).toMatch(/^We study the local sensitivity/);
   });
 });
+
+/**
+ * The database as a full disk makes it: the first `okBatches` batch transactions succeed, then the next
+ * one aborts as IndexedDB does on QuotaExceededError (the whole transaction rolled back).
+ */
+function quotaAfter(real: Database, okBatches: number): Database {
+  let batches = 0;
+  const bindAll = <T extends object>(target: T, override: (key: PropertyKey) => unknown): T =>
+    new Proxy(target, {
+      get(t, key) {
+        const o = override(key);
+        if (o !== undefined) return o;
+        const v = Reflect.get(t, key, t);
+        return typeof v === 'function' ? v.bind(t) : v;
+      },
+    });
+  return bindAll(real, (key) => {
+    if (key !== 'transaction') return undefined;
+    return (...args: Parameters<Database['transaction']>) => {
+      const tx = real.transaction(...args);
+      const isBatch = Array.isArray(args[0]) && args[0].includes('papers') && args[1] === 'readwrite';
+      if (!isBatch || ++batches <= okBatches) return tx;
+      // The puts are queued as usual; at commit the browser finds no room and aborts the whole
+      // transaction: pending requests fail with AbortError, the transaction with QuotaExceededError.
+      return bindAll(tx, (k) => {
+        if (k !== 'done') return undefined;
+        tx.abort();
+        return tx.done.catch(() => {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        });
+      });
+    };
+  });
+}
