@@ -3,22 +3,35 @@
  * The import runs here, in the page (see src/options/import-runner.ts for why), and the background is
  * told afterwards so its engine reloads.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ImportReport } from '../../corpus/importers';
 import { openDatabase } from '../../db/database';
 import type { ImportRecord } from '../../db/schema';
 import { send } from '../../messaging/client';
-import { type ImportProgress, runImport } from '../../options/import-runner';
+import { type ImportProgress, newImportId, runImport } from '../../options/import-runner';
 import { bytesText, errorText, formatName, parseCategoryList } from './format';
+
+const LOCK = 'paperlens-import:';
 
 type State =
   | { kind: 'idle' }
-  | { kind: 'running'; file: string; progress: ImportProgress | undefined; abort: AbortController }
+  | { kind: 'running'; importId: string; file: string; progress: ImportProgress | undefined; abort: AbortController }
   | { kind: 'done'; report: ImportReport; ms: number }
   | { kind: 'stopped'; file: string; message: string; cancelled: boolean };
 
 export function ImportSection({ imports, onChanged }: { imports: readonly ImportRecord[]; onChanged: () => void }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
+  // Imports running in some options tab hold a Web Lock named after them; the browser releases it when
+  // that tab closes, so a 'partial' record without its lock was interrupted.
+  const [held, setHeld] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    navigator.locks
+      ?.query()
+      .then((q) =>
+        setHeld(new Set((q.held ?? []).flatMap((l) => (l.name?.startsWith(LOCK) ? [l.name.slice(LOCK.length)] : [])))),
+      )
+      .catch(() => {});
+  }, [imports]);
   const [categories, setCategories] = useState('');
   const [dragging, setDragging] = useState(false);
   const running = state.kind === 'running';
@@ -35,16 +48,21 @@ export function ImportSection({ imports, onChanged }: { imports: readonly Import
       return;
     }
     const abort = new AbortController();
-    setState({ kind: 'running', file: file.name, progress: undefined, abort });
+    const importId = resume?.id ?? newImportId(new Date());
+    setState({ kind: 'running', importId, file: file.name, progress: undefined, abort });
     const t0 = performance.now();
     const db = await openDatabase();
+    const locked = <T,>(f: () => Promise<T>): Promise<T> =>
+      navigator.locks ? (navigator.locks.request(LOCK + importId, f) as Promise<T>) : f();
     try {
-      const report = await runImport(db, file, {
-        ...(resume ? { importId: resume.id } : {}),
-        categories: parseCategoryList(categories),
-        signal: abort.signal,
-        onProgress: (progress) => setState((s) => (s.kind === 'running' ? { ...s, progress } : s)),
-      });
+      const report = await locked(() =>
+        runImport(db, file, {
+          importId,
+          categories: parseCategoryList(categories),
+          signal: abort.signal,
+          onProgress: (progress) => setState((s) => (s.kind === 'running' ? { ...s, progress } : s)),
+        }),
+      );
       setState({ kind: 'done', report, ms: performance.now() - t0 });
     } catch (e) {
       const cancelled = abort.signal.aborted;
@@ -70,7 +88,9 @@ export function ImportSection({ imports, onChanged }: { imports: readonly Import
     if (file) void start(file, resume);
   };
 
-  const interrupted = imports.filter((r) => r.state === 'partial' && !(running && r.file === state.file));
+  const interrupted = imports.filter(
+    (r) => r.state === 'partial' && !held.has(r.id) && !(state.kind === 'running' && state.importId === r.id),
+  );
 
   return (
     <section data-section="import">
