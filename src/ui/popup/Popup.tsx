@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import type { ReadingListEntry } from '../../db/schema';
 import { send } from '../../messaging/client';
 import type { CorpusStatus, SearchFilters, SearchHit } from '../../messaging/protocol';
+import { showBadges } from '../badge/inject';
 import { Highlighted } from '../components/Highlighted';
 import { activeTab, papersOn, scanTab, type TabPaper } from './tab-papers';
 
@@ -54,6 +55,8 @@ export function Popup() {
   const input = useRef<HTMLInputElement>(null);
   // Each keystroke bumps the generation; an answer to an older query is dropped.
   const generation = useRef(0);
+  const inFlight = useRef(false);
+  const queued = useRef<{ query: string; filters: SearchFilters | undefined; gen: number } | undefined>(undefined);
 
   const loadRecent = () =>
     send('readingList/list', {}).then(
@@ -85,16 +88,30 @@ export function Popup() {
       setTotal(0);
       return;
     }
-    send('search/query', { query, limit: 20, ...(filters ? { filters } : {}) }).then(
-      (r) => {
-        if (g !== generation.current) return;
-        setHits(r.hits);
-        setTotal(r.total);
-        setSelected(0);
-        setError('');
-      },
-      (e: unknown) => g === generation.current && setError(message(e)),
-    );
+    const run = (q: string, f: SearchFilters | undefined, gen: number) => {
+      inFlight.current = true;
+      send('search/query', { query: q, limit: 20, ...(f ? { filters: f } : {}) })
+        .then(
+          (r) => {
+            if (gen !== generation.current) return;
+            setHits(r.hits);
+            setTotal(r.total);
+            setSelected(0);
+            setError('');
+          },
+          (e: unknown) => gen === generation.current && setError(message(e)),
+        )
+        .finally(() => {
+          inFlight.current = false;
+          const next = queued.current;
+          queued.current = undefined;
+          if (next && next.gen === generation.current) run(next.query, next.filters, next.gen);
+        });
+    };
+    // One search at a time: keys typed while one runs are coalesced into the latest query, so a burst of
+    // typing costs two searches, not one per key queued behind each other in the background.
+    if (inFlight.current) queued.current = { query, filters, gen: g };
+    else run(query, filters, g);
   }, [query, filterKey]);
 
   const open = (id: string) => {
@@ -147,6 +164,7 @@ export function Popup() {
     if (tab?.id === undefined) return;
     const scan = await scanTab(tab.id);
     if (!scan) return setScanNote('This page cannot be read (open the popup from the page’s toolbar button).');
+    void showBadges(tab.id);
     const found = await papersOn(tab.url, scan, 50);
     setTabPapers(found);
     setScanNote(`${found.length} paper${found.length === 1 ? '' : 's'} found on this page.`);
