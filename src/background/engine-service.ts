@@ -1,10 +1,13 @@
 /**
  * The engine as the background holds it: every corpus paper in memory, with the search index, title
- * index, related-work model and author profiles built from them.
+ * index, related work and author profiles built from them.
  *
- * The search index is serialised into the `meta` store with the corpus revision it was built at, so a
- * service-worker restart loads it instead of rebuilding. The related-work model and author profiles are
- * built on first use and rebuilt lazily after the corpus changes.
+ * The search index is stored in the `meta` store (typed arrays, structured clone) with the corpus
+ * revision it was built at, so a service-worker restart loads it instead of rebuilding. Related work reads
+ * the search index (no model of its own), so it costs nothing to set up and follows every change at once.
+ * `changed()` updates the indexes incrementally and saves the search index after a quiet second, so a
+ * burst of learned papers is one write; if the worker stops first, the stale revision makes the next
+ * start rebuild. Author profiles are rebuilt lazily after a change.
  */
 import type { AuthorStats, Paper, PaperId } from '../core/paper';
 import type { Database } from '../db/database';
@@ -18,16 +21,20 @@ import { categoryTags, defaultTagger, type Tag } from '../engine/topics';
 const INDEX_KEY = 'searchIndex';
 const REVISION_KEY = 'corpusRevision';
 
+/** Quiet time after the last `changed()` before the search index is written back. */
+const SAVE_DELAY_MS = 1000;
+
 interface Loaded {
   readonly papers: Map<PaperId, Paper>;
   readonly search: SearchIndex;
   readonly titles: TitleIndex;
+  readonly related: RelatedModel;
 }
 
 export class EngineService {
   private loaded: Promise<Loaded> | undefined;
-  private related: RelatedModel | undefined;
   private profiles: Map<string, AuthorProfile> | undefined;
+  private pendingSave: { timer: ReturnType<typeof setTimeout>; revision: number } | undefined;
 
   constructor(
     private readonly db: () => Promise<Database>,
@@ -59,9 +66,14 @@ export class EngineService {
     }
     if (!search) {
       search = SearchIndex.build(list);
-      await db.put('meta', { revision: revision ?? 0, index: search.toJSON() }, INDEX_KEY);
+      await db.put('meta', { revision: revision ?? 0, index: search.serialise() }, INDEX_KEY);
     }
-    return { papers, search, titles: new TitleIndex(list) };
+    return {
+      papers,
+      search,
+      titles: new TitleIndex(list),
+      related: new RelatedModel(search, (id) => papers.get(id)),
+    };
   }
 
   /** Call after papers were written: updates the indexes and records a new corpus revision. */
@@ -79,15 +91,40 @@ export class EngineService {
       state.search.add(p);
       if (isNew) state.titles.add(p.id, p.title);
     }
-    this.related = undefined;
     this.profiles = undefined;
-    await db.put('meta', { revision: revision + 1, index: state.search.toJSON() }, INDEX_KEY);
+    this.scheduleSave(state, revision + 1);
+  }
+
+  /** Writes a pending search-index save now (tests; a caller about to stop). */
+  async flush(): Promise<void> {
+    const pending = this.pendingSave;
+    if (!pending || !this.loaded) return;
+    clearTimeout(pending.timer);
+    this.pendingSave = undefined;
+    await this.save(await this.loaded, pending.revision);
+  }
+
+  private scheduleSave(state: Loaded, revision: number): void {
+    if (this.pendingSave) clearTimeout(this.pendingSave.timer);
+    const timer = setTimeout(() => {
+      this.pendingSave = undefined;
+      // A failed save only costs a rebuild at the next start (the stored revision is stale).
+      this.save(state, revision).catch((e: unknown) => console.warn('engine: search index not saved', e));
+    }, SAVE_DELAY_MS);
+    this.pendingSave = { timer, revision };
+  }
+
+  private async save(state: Loaded, revision: number): Promise<void> {
+    if (this.loaded === undefined) return; // Reset since: that index is not the corpus any more.
+    const db = await this.db();
+    await db.put('meta', { revision, index: state.search.serialise() }, INDEX_KEY);
   }
 
   /** Forgets everything in memory (after a reset or a removed import). */
   reset(): void {
+    if (this.pendingSave) clearTimeout(this.pendingSave.timer);
+    this.pendingSave = undefined;
     this.loaded = undefined;
-    this.related = undefined;
     this.profiles = undefined;
   }
 
@@ -97,24 +134,21 @@ export class EngineService {
 
   async search(query: string, limit: number, filter: SearchFilter): Promise<{ hits: SearchHit[]; total: number }> {
     const s = await this.ready();
-    const all = s.search.search(query, { limit: Math.max(limit, 500), filter, lookup: (id) => s.papers.get(id) });
-    return { hits: all.slice(0, limit), total: all.length };
+    return s.search.run(query, { limit, filter, lookup: (id) => s.papers.get(id) });
   }
 
   async relatedTo(draft: DraftPaper & { readonly id?: PaperId }, k: number): Promise<RelatedItem[]> {
     const s = await this.ready();
-    this.related ??= RelatedModel.build([...s.papers.values()]);
-    if (draft.id && s.papers.has(draft.id)) return this.related.related(draft.id, k);
-    return this.related.relatedToDraft(draft, k, draft.id);
+    if (draft.id && s.papers.has(draft.id)) return s.related.related(draft.id, k);
+    return s.related.relatedToDraft(draft, k, draft.id);
   }
 
   /** Topic tags: taxonomy topics first, then arXiv categories, then keyphrases for what those miss. */
   async tags(draft: DraftPaper, keyphrases = 2): Promise<Tag[]> {
     const s = await this.ready();
-    this.related ??= RelatedModel.build([...s.papers.values()]);
     const topics = defaultTagger().tag(draft);
     const cats = categoryTags(draft.categories);
-    const extra = topics.length < 3 ? this.related.keyphrases(draft, keyphrases) : [];
+    const extra = topics.length < 3 ? s.related.keyphrases(draft, keyphrases) : [];
     return [...topics, ...cats, ...extra];
   }
 

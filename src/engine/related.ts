@@ -2,15 +2,22 @@
  * Related work: for a corpus paper, or a paper seen only on a page, the corpus papers most like it, each
  * with a score and a short reason. Pure.
  *
+ * There is no whole-corpus model: the search index (search.ts) already holds every paper's terms with
+ * their document frequencies. A lookup takes the paper's strongest terms (TF-IDF, IDF from the index),
+ * asks the index for the few hundred papers sharing most of their weight or an author, and rescores only
+ * those with vectors built on the fly from their stored text. So nothing is built up front, memory is the
+ * search index's, and a paper added to the index is at once relatable.
+ *
  * Text similarity is TF-IDF cosine over uni- and bigrams (sublinear tf, stop words, document-frequency
- * cut-offs scaled to the corpus), the title counting twice. Shared authors and categories and shared
- * taxonomy topics add to it. Vectors are pruned to each paper's strongest terms and scored through an
- * inverted index, so a lookup touches only papers sharing a strong term or an author.
+ * cut-offs scaled to the corpus), the title counting twice. A bigram's document frequency is not indexed;
+ * it is taken as its rarer word's (an upper bound, so its IDF is a lower bound). Shared authors and
+ * categories and shared taxonomy topics add to it.
  */
 
 import { authorKey } from '../core/authors';
 import type { Paper, PaperId } from '../core/paper';
 import { normaliseTitle, STOP_WORDS, stem, words } from './normalize';
+import { SearchIndex } from './search';
 import { defaultTagger, type Tag } from './topics';
 
 export interface RelatedOptions {
@@ -20,9 +27,11 @@ export interface RelatedOptions {
   readonly minDf?: number;
   /** Strongest terms kept per paper. Default 48. */
   readonly termsPerPaper?: number;
+  /** Papers rescored per lookup: those sharing most of the paper's strongest terms or an author. Default 200. */
+  readonly candidates?: number;
   /** Weights of the signals; text is cosine in [0, 1], the others overlaps in [0, 1]. */
   readonly weights?: Partial<{ text: number; authors: number; categories: number; topics: number }>;
-  /** Topic ids of a paper. Default: the bundled taxonomy. */
+  /** Topics of a paper. Default: the bundled taxonomy. */
   readonly topicsOf?: (doc: DraftPaper) => readonly Tag[];
 }
 
@@ -45,20 +54,25 @@ export interface RelatedItem {
   readonly sharedCategories: readonly string[];
 }
 
+/** A pruned, unit-length TF-IDF vector; `surface` gives each term's first spelling in the text. */
 interface Vec {
-  readonly terms: Int32Array;
-  readonly weights: Float32Array;
+  readonly weights: Map<string, number>;
+  readonly surface: Map<string, string>;
 }
 
 interface Meta {
-  readonly id: PaperId;
   readonly authorKeys: readonly string[];
   readonly authorNames: readonly string[];
   readonly categories: readonly string[];
-  readonly topics: readonly Tag[];
+  /** Topic labels. */
+  readonly topics: readonly string[];
 }
 
 const DEFAULT_WEIGHTS = { text: 0.75, authors: 0.12, categories: 0.03, topics: 0.1 };
+/** Unigrams of the paper's vector used to find candidates in the index. */
+const SEED_TERMS = 16;
+/** Seed terms in more than this share of papers (and over 1,000) are skipped when there are enough rarer ones. */
+const SEED_MAX_DF = 0.05;
 
 /** Uni- and bigram features of a text with their surface forms; bigrams do not span stop words. */
 export function features(
@@ -100,228 +114,191 @@ function draftOf(p: Paper): DraftPaper {
 }
 
 export class RelatedModel {
-  private readonly termIds = new Map<string, number>();
-  private readonly termNames: string[] = [];
-  private readonly idf: Float32Array;
-  private readonly vecs: Vec[] = [];
-  private readonly metas: Meta[] = [];
-  private readonly index = new Map<PaperId, number>();
-  private readonly postings: { docs: Int32Array; weights: Float32Array }[];
-  private readonly byAuthor = new Map<string, number[]>();
   private readonly weights: typeof DEFAULT_WEIGHTS;
   private readonly topicsOf: (doc: DraftPaper) => readonly Tag[];
   private readonly termsPerPaper: number;
-  private readonly surface = new Map<string, string>();
+  private readonly candidates: number;
 
-  private constructor(papers: readonly Paper[], opts: RelatedOptions) {
-    const n = papers.length;
+  /**
+   * Related work over a search index; `lookup` gives the indexed papers' full records (for their
+   * abstracts and author names). Cheap: builds nothing.
+   */
+  constructor(
+    private readonly index: SearchIndex,
+    private readonly lookup: (id: PaperId) => Paper | undefined,
+    private readonly opts: RelatedOptions = {},
+  ) {
     this.weights = { ...DEFAULT_WEIGHTS, ...opts.weights };
     this.topicsOf = opts.topicsOf ?? ((d) => defaultTagger().tag(d));
-    const customTopics = opts.topicsOf !== undefined;
     this.termsPerPaper = opts.termsPerPaper ?? 48;
-    const maxDf = Math.max(2, (opts.maxDfRatio ?? 0.3) * n);
-    const minDf = opts.minDf ?? (n < 1000 ? 1 : 2);
-    // Pass 1: document frequencies. Term maps are recomputed in pass 2 rather than kept: at 100k papers
-    // holding them all costs gigabytes, recomputing costs seconds.
-    const df = new Map<string, number>();
-    for (const p of papers) for (const t of this.tf(draftOf(p)).keys()) df.set(t, (df.get(t) ?? 0) + 1);
-    const idfList: number[] = [];
-    for (const [t, d] of df) {
-      if (d < minDf || d > maxDf) continue;
-      this.termIds.set(t, this.termNames.length);
-      this.termNames.push(t);
-      idfList.push(Math.log((1 + n) / (1 + d)) + 1);
-    }
-    this.idf = Float32Array.from(idfList);
-    df.clear();
-    // Pass 2: pruned, normalised vectors, and their postings.
-    const post: { docs: number[]; weights: number[] }[] = this.termNames.map(() => ({ docs: [], weights: [] }));
-    papers.forEach((p, i) => {
-      const d = draftOf(p);
-      // The term sequences from `features` are what the tagger reads; reuse them rather than re-tokenise.
-      const seqs: [string[], string[]] = [[], []];
-      const v = this.vectorise(this.tf(d, seqs));
-      this.vecs.push(v);
-      for (let k = 0; k < v.terms.length; k++) {
-        const slot = post[v.terms[k] ?? 0];
-        slot?.docs.push(i);
-        slot?.weights.push(v.weights[k] ?? 0);
-      }
-      const authorKeys = p.authors.map((a) => a.key || authorKey(a.name));
-      this.metas.push({
-        id: p.id,
-        authorKeys,
-        authorNames: p.authors.map((a) => a.name),
-        categories: d.categories ?? [],
-        topics: customTopics ? this.topicsOf(d) : defaultTagger().tagTerms(seqs[0], seqs[1]),
-      });
-      this.index.set(p.id, i);
-      for (const k of new Set(authorKeys)) {
-        const list = this.byAuthor.get(k) ?? [];
-        list.push(i);
-        this.byAuthor.set(k, list);
-      }
-    });
-    this.postings = post.map((p) => ({ docs: Int32Array.from(p.docs), weights: Float32Array.from(p.weights) }));
+    this.candidates = opts.candidates ?? 200;
   }
 
+  /** A model with its own search index over `papers` (for tests and the corpus build). */
   static build(papers: readonly Paper[], options: RelatedOptions = {}): RelatedModel {
-    return new RelatedModel(papers, options);
+    const topicsOf = options.topicsOf;
+    const index = SearchIndex.build(
+      papers,
+      topicsOf ? { topicsOf: (p) => topicsOf(draftOf(p)).map((t) => t.label) } : {},
+    );
+    const byId = new Map(papers.map((p) => [p.id, p] as const));
+    return new RelatedModel(index, (id) => byId.get(id), options);
   }
 
   get size(): number {
-    return this.metas.length;
+    return this.index.size;
   }
 
   /** Related corpus papers for a corpus paper (itself excluded). Unknown id: empty. */
   related(id: PaperId, k = 8): RelatedItem[] {
-    const i = this.index.get(id);
-    const meta = i === undefined ? undefined : this.metas[i];
-    const vec = i === undefined ? undefined : this.vecs[i];
-    if (i === undefined || !meta || !vec) return [];
-    return this.rank(vec, meta, k, i);
+    const p = this.lookup(id);
+    const stored = this.index.stored(id);
+    if (!p || !stored) return [];
+    return this.rank(this.vectorise(draftOf(p)), this.metaOf(id, p), k, id);
   }
 
   /** Related corpus papers for a paper seen only on a page. A corpus paper with the same id is excluded. */
   relatedToDraft(draft: DraftPaper, k = 8, exclude?: PaperId): RelatedItem[] {
-    const vec = this.vectorise(this.tf(draft));
     const names = draft.authors ?? [];
     const meta: Meta = {
-      id: (exclude ?? '') as PaperId,
       authorKeys: names.map(authorKey),
       authorNames: names,
       categories: draft.categories ?? [],
-      topics: this.topicsOf(draft),
+      topics: this.topicsOf(draft).map((t) => t.label),
     };
-    return this.rank(vec, meta, k, exclude === undefined ? -1 : (this.index.get(exclude) ?? -1));
+    return this.rank(this.vectorise(draft), meta, k, exclude);
   }
 
   /** The paper's most distinctive terms, as tags: what the taxonomy may have missed. */
   keyphrases(draft: DraftPaper, k = 5): Tag[] {
-    const v = this.vectorise(this.tf(draft));
+    const v = this.vectorise(draft);
     const out: Tag[] = [];
-    const order = [...v.terms.keys()].sort((a, b) => (v.weights[b] ?? 0) - (v.weights[a] ?? 0));
     const taken = new Set<string>();
-    for (const j of order) {
-      const t = this.termNames[v.terms[j] ?? 0] ?? '';
+    for (const [t, w] of [...v.weights].sort((a, b) => b[1] - a[1])) {
       // Prefer phrases: a unigram already inside a chosen bigram adds nothing.
-      if (t.split(' ').every((w) => taken.has(w))) continue;
-      for (const w of t.split(' ')) taken.add(w);
-      const label = this.surface.get(t) ?? t;
+      if (t.split(' ').every((x) => taken.has(x))) continue;
+      for (const x of t.split(' ')) taken.add(x);
       out.push({
         kind: 'keyphrase',
         id: t,
-        label,
+        label: v.surface.get(t) ?? t,
         why: 'distinctive term for this paper (TF-IDF)',
-        score: v.weights[j] ?? 0,
+        score: w,
       });
       if (out.length >= k) break;
     }
     return out;
   }
 
-  private tf(d: DraftPaper, seqs?: [string[], string[]]): Map<string, number> {
-    const tf = new Map<string, number>();
-    features(d.title, tf, this.surface, 2, seqs?.[0]);
-    if (d.abstract) features(d.abstract, tf, this.surface, 1, seqs?.[1]);
-    return tf;
-  }
-
-  private vectorise(tf: Map<string, number>): Vec {
-    const entries: [number, number][] = [];
-    for (const [t, c] of tf) {
-      const id = this.termIds.get(t);
-      if (id === undefined) continue;
-      entries.push([id, (1 + Math.log(c)) * (this.idf[id] ?? 0)]);
-    }
-    entries.sort((a, b) => b[1] - a[1]);
-    const kept = entries.slice(0, this.termsPerPaper);
-    const norm = Math.sqrt(kept.reduce((s, [, w]) => s + w * w, 0)) || 1;
+  private metaOf(id: PaperId, p: Paper | undefined): Meta {
+    const s = this.index.stored(id);
     return {
-      terms: Int32Array.from(kept.map(([t]) => t)),
-      weights: Float32Array.from(kept.map(([, w]) => w / norm)),
+      authorKeys: s?.authorKeys ?? [],
+      authorNames: p?.authors.map((a) => a.name) ?? [],
+      categories: s?.categories ?? [],
+      topics: s?.topics ?? [],
     };
   }
 
-  private rank(vec: Vec, meta: Meta, k: number, self: number): RelatedItem[] {
-    const text = new Map<number, number>();
-    for (let a = 0; a < vec.terms.length; a++) {
-      const p = this.postings[vec.terms[a] ?? 0];
-      if (!p) continue;
-      const wq = vec.weights[a] ?? 0;
-      for (let b = 0; b < p.docs.length; b++) {
-        const d = p.docs[b] ?? 0;
-        text.set(d, (text.get(d) ?? 0) + wq * (p.weights[b] ?? 0));
+  /** Sublinear-tf × IDF over uni- and bigrams, IDF from the index, pruned to the strongest terms. */
+  private vectorise(d: DraftPaper): Vec {
+    const tf = new Map<string, number>();
+    const surface = new Map<string, string>();
+    features(d.title, tf, surface, 2);
+    if (d.abstract) features(d.abstract, tf, surface, 1);
+    const n = this.index.size;
+    const maxDf = Math.max(2, (this.opts.maxDfRatio ?? 0.3) * n);
+    const minDf = this.opts.minDf ?? (n < 1000 ? 1 : 2);
+    const dfs = new Map<string, number>();
+    const df = (t: string) => {
+      let v = dfs.get(t);
+      if (v === undefined) {
+        v = this.index.docFreq(t);
+        dfs.set(t, v);
       }
+      return v;
+    };
+    const entries: [string, number][] = [];
+    for (const [t, c] of tf) {
+      const space = t.indexOf(' ');
+      const f = space < 0 ? df(t) : Math.min(df(t.slice(0, space)), df(t.slice(space + 1)));
+      if (f < minDf || f > maxDf) continue;
+      entries.push([t, (1 + Math.log(c)) * (Math.log((1 + n) / (1 + f)) + 1)]);
     }
-    const candidates = new Set(text.keys());
-    for (const key of meta.authorKeys) for (const d of this.byAuthor.get(key) ?? []) candidates.add(d);
-    candidates.delete(self);
+    entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const kept = entries.slice(0, this.termsPerPaper);
+    const norm = Math.sqrt(kept.reduce((s, [, w]) => s + w * w, 0)) || 1;
+    return { weights: new Map(kept.map(([t, w]) => [t, w / norm])), surface };
+  }
+
+  private rank(vec: Vec, meta: Meta, k: number, self: PaperId | undefined): RelatedItem[] {
+    // Candidates: papers sharing the strongest unigrams. Terms in many papers are expensive to walk and
+    // rarely decide the top few, so they seed only when the paper has few rarer ones.
+    const unigrams = [...vec.weights].filter(([t]) => !t.includes(' '));
+    const rare = unigrams.filter(([t]) => this.index.docFreq(t) <= Math.max(1000, SEED_MAX_DF * this.index.size));
+    const seeds = new Map((rare.length >= 4 ? rare : unigrams).slice(0, SEED_TERMS));
+    const pool = this.index.candidates(seeds, meta.authorKeys, this.candidates + 1, 0.5);
     const w = this.weights;
-    const scored: { d: number; score: number }[] = [];
-    for (const d of candidates) {
-      const m = this.metas[d];
-      if (!m) continue;
+    const scored: { id: PaperId; score: number; other: Vec; m: Meta }[] = [];
+    for (const { id } of pool) {
+      if (id === self) continue;
+      const p = this.lookup(id);
+      const stored = this.index.stored(id);
+      if (!stored) continue;
+      const other = this.vectorise(p ? draftOf(p) : { title: stored.title });
+      const m = this.metaOf(id, p);
+      let text = 0;
+      for (const [t, x] of vec.weights) text += x * (other.weights.get(t) ?? 0);
       const shared = overlap(meta.authorKeys, m.authorKeys);
       const authorSim = shared === 0 ? 0 : shared / Math.sqrt(meta.authorKeys.length * m.authorKeys.length);
       const score =
-        w.text * (text.get(d) ?? 0) +
+        w.text * text +
         w.authors * authorSim +
         w.categories * jaccard(meta.categories, m.categories) +
-        w.topics *
-          jaccard(
-            meta.topics.map((t) => t.id),
-            m.topics.map((t) => t.id),
-          );
-      scored.push({ d, score });
+        w.topics * jaccard(meta.topics, m.topics);
+      scored.push({ id, score, other, m });
     }
-    scored.sort((a, b) => b.score - a.score || a.d - b.d);
-    return scored.slice(0, k).map(({ d, score }) => this.explain(vec, meta, d, score));
+    scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return scored.slice(0, k).map((s) => explain(vec, meta, s.id, s.other, s.m, s.score));
   }
+}
 
-  private explain(vec: Vec, meta: Meta, d: number, score: number): RelatedItem {
-    const m = this.metas[d] as Meta;
-    const other = this.vecs[d] as Vec;
-    const wOther = new Map<number, number>();
-    other.terms.forEach((t, j) => {
-      wOther.set(t, other.weights[j] ?? 0);
-    });
-    const shared: { t: string; w: number }[] = [];
-    vec.terms.forEach((t, j) => {
-      const wo = wOther.get(t);
-      if (wo !== undefined) shared.push({ t: this.termNames[t] ?? '', w: (vec.weights[j] ?? 0) * wo });
-    });
-    shared.sort((a, b) => b.w - a.w);
-    // Show bigrams before the unigrams they contain.
-    const terms: string[] = [];
-    for (const { t, w } of shared) {
-      // A term contributing under 1% of a unit cosine is noise, not a reason.
-      if (w < 0.01) break;
-      if (terms.some((x) => x.includes(' ') && x.split(' ').includes(t))) continue;
-      terms.push(t);
-      if (terms.length === 3) break;
-    }
-    const sharedTerms = terms.map((t) => this.surface.get(t) ?? t);
-    const sharedAuthors = m.authorNames.filter((_, j) => meta.authorKeys.includes(m.authorKeys[j] ?? ''));
-    const mine = new Set(meta.topics.map((t) => t.id));
-    const sharedTopics = m.topics.filter((t) => mine.has(t.id)).map((t) => t.label);
-    const sharedCategories = m.categories.filter((c) => meta.categories.includes(c));
-    const parts: string[] = [];
-    if (sharedTerms.length) parts.push(`shared terms ${sharedTerms.map((t) => `"${t}"`).join(', ')}`);
-    if (sharedAuthors.length)
-      parts.push(`shared author${sharedAuthors.length > 1 ? 's' : ''} ${sharedAuthors.slice(0, 3).join(', ')}`);
-    if (sharedTopics.length) parts.push(`same topic ${sharedTopics.slice(0, 2).join(', ')}`);
-    if (parts.length === 0 && sharedCategories.length) parts.push(`same category ${sharedCategories[0]}`);
-    return {
-      id: m.id,
-      score: Math.round(score * 1000) / 1000,
-      reason: parts.join(' · '),
-      sharedTerms,
-      sharedAuthors,
-      sharedTopics,
-      sharedCategories,
-    };
+function explain(vec: Vec, meta: Meta, id: PaperId, other: Vec, m: Meta, score: number): RelatedItem {
+  const shared: { t: string; w: number }[] = [];
+  for (const [t, x] of vec.weights) {
+    const wo = other.weights.get(t);
+    if (wo !== undefined) shared.push({ t, w: x * wo });
   }
+  shared.sort((a, b) => b.w - a.w);
+  // Show bigrams before the unigrams they contain.
+  const terms: string[] = [];
+  for (const { t, w } of shared) {
+    // A term contributing under 1% of a unit cosine is noise, not a reason.
+    if (w < 0.01) break;
+    if (terms.some((x) => x.includes(' ') && x.split(' ').includes(t))) continue;
+    terms.push(t);
+    if (terms.length === 3) break;
+  }
+  const sharedTerms = terms.map((t) => vec.surface.get(t) ?? other.surface.get(t) ?? t);
+  const sharedAuthors = m.authorNames.filter((_, j) => meta.authorKeys.includes(m.authorKeys[j] ?? ''));
+  const mine = new Set(meta.topics);
+  const sharedTopics = m.topics.filter((t) => mine.has(t));
+  const sharedCategories = m.categories.filter((c) => meta.categories.includes(c));
+  const parts: string[] = [];
+  if (sharedTerms.length) parts.push(`shared terms ${sharedTerms.map((t) => `"${t}"`).join(', ')}`);
+  if (sharedAuthors.length)
+    parts.push(`shared author${sharedAuthors.length > 1 ? 's' : ''} ${sharedAuthors.slice(0, 3).join(', ')}`);
+  if (sharedTopics.length) parts.push(`same topic ${sharedTopics.slice(0, 2).join(', ')}`);
+  if (parts.length === 0 && sharedCategories.length) parts.push(`same category ${sharedCategories[0]}`);
+  return {
+    id,
+    score: Math.round(score * 1000) / 1000,
+    reason: parts.join(' · '),
+    sharedTerms,
+    sharedAuthors,
+    sharedTopics,
+    sharedCategories,
+  };
 }
 
 /**

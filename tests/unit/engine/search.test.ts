@@ -80,8 +80,8 @@ describe('search over the bundled corpus', () => {
     expect(idx.search('wombat')).toEqual([]);
     expect(idx.size).toBe(papers.length);
   });
-  it('serialises with a format version, loads back, and rejects unknown versions', () => {
-    const json = JSON.parse(JSON.stringify(index.toJSON()));
+  it('serialises with a format version, loads back (as IndexedDB would clone it), and rejects unknown versions', () => {
+    const json = structuredClone(index.serialise());
     const loaded = SearchIndex.load(json);
     expect(loaded.ok).toBe(true);
     if (loaded.ok)
@@ -91,6 +91,12 @@ describe('search over the bundled corpus', () => {
     const bad = SearchIndex.load({ ...json, formatVersion: 0 });
     expect(bad).toEqual({ ok: false, error: expect.stringMatching(/format 0 is not supported/) });
     expect(SearchIndex.load('nonsense').ok).toBe(false);
+    // Format 1 was MiniSearch's JSON: a cache the caller rebuilds, with a reason.
+    expect(SearchIndex.load({ formatVersion: 1, options: json.options, index: {} })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/format 1 is not supported.*rebuild/),
+    });
+    expect(SearchIndex.load({ ...json, tfs: new Uint8Array(1) }).ok).toBe(false);
   });
   it('puts a paper matching every query word above one matching fewer (property)', () => {
     fc.assert(
