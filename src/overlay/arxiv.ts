@@ -6,8 +6,9 @@
 import { adapterFor } from '../sites/registry';
 import type { SiteAdapter } from '../sites/types';
 import type { PanelApi } from '../ui/panel/Panel';
-import { extensionPanelApi, learn, toPagePaper } from './api';
+import { extensionPanelApi } from './api';
 import { ChipRunner } from './chips';
+import { learn, toPagePaper } from './page-paper';
 import { mountPanel } from './panel';
 
 /** Where late entries can appear; the observer watches only this, not the whole page. */

@@ -13,8 +13,8 @@ import type { FoundPaper } from '../sites/types';
 import { Chip } from '../ui/chip/Chip';
 import { CHIP_CSS } from '../ui/chip/styles';
 import type { PanelApi } from '../ui/panel/Panel';
-import { learn, toPagePaper } from './api';
 import { mountAfter, unmount } from './mount';
+import { learn, toPagePaper } from './page-paper';
 import { type MountedPanel, mountPanel } from './panel';
 
 /** Entries per `chips/data` request and per rendering task. */
@@ -25,6 +25,8 @@ export interface ChipsOptions {
   readonly url: URL;
   /** Asks the background; replaceable in tests. */
   readonly fetchChips?: (papers: PagePaper[]) => Promise<Record<string, ChipData>>;
+  /** Stores the papers seen; `papers/learn` by default. */
+  readonly learn?: (papers: PagePaper[]) => void;
   /** Called when every chip found so far shows its data. */
   readonly onSettled?: (count: number) => void;
 }
@@ -115,7 +117,7 @@ export class ChipRunner {
       .finally(() => {
         if (--this.pending > 0 || this.stopped) return;
         this.options.onSettled?.(this.entries.size);
-        learn(this.toLearn, this.options.url);
+        (this.options.learn ?? ((papers) => learn(papers, this.options.url)))(this.toLearn);
         this.toLearn = [];
       });
   }

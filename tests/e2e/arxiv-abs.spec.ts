@@ -18,6 +18,14 @@ test.describe('arXiv abstract page panel', () => {
     const topic = panel.locator('[data-section="topics"] [data-topic] a').first();
     await expect(topic).toHaveAttribute('title', /.+/);
     await expect(topic).toHaveAttribute('href', /library\.html#topic=/);
+    // Clicking a tag opens the library filtered by it (pages cannot open extension pages themselves).
+    const [library] = await Promise.all([session.context.waitForEvent('page'), topic.click()]);
+    await library.waitForLoadState('domcontentloaded');
+    expect(library.url()).toMatch(/\/library\.html#topic=/);
+    await library.close();
+    const copy = panel.locator('[data-action="copy-bibtex"]');
+    await copy.click();
+    await expect(copy).toHaveText('Copied');
     await page.close();
   });
 

@@ -4,7 +4,7 @@
  * page shows it and an API object, so any site's overlay can reuse it. Everything from the page or the
  * corpus is rendered as text by Preact, never as HTML.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AuthorInfo, PagePaper, PanelData, RelatedPaper, TopicTag } from '../../messaging/protocol';
 
 export interface PanelApi {
@@ -42,12 +42,18 @@ export function Panel({ paper, api, onClose, onReady }: PanelProps) {
   const [copied, setCopied] = useState(false);
   const root = useRef<HTMLElement>(null);
 
-  useEffect(() => {
-    let live = true;
+  // Asked for during the first render, not in an effect: effects wait for the next frame, and a
+  // background tab may not paint for a while.
+  const [request] = useState(() => {
     const data = api.data(paper);
     // An inline panel (from a chip) always opens expanded; the page panel remembers its state.
     const folded = onClose ? Promise.resolve(false) : api.collapsed().catch(() => false);
-    Promise.all([data, folded]).then(
+    return Promise.all([data, folded]);
+  });
+
+  useLayoutEffect(() => {
+    let live = true;
+    request.then(
       ([d, c]) => {
         if (!live) return;
         setCollapsed(c);
@@ -58,9 +64,10 @@ export function Panel({ paper, api, onClose, onReady }: PanelProps) {
     return () => {
       live = false;
     };
-  }, [paper, api, onClose]);
+  }, [request]);
 
-  useEffect(() => {
+  // Layout effect: runs as soon as the data is in the DOM, so "ready" is not held back by painting.
+  useLayoutEffect(() => {
     if (state.phase !== 'loading') onReady?.();
   }, [state.phase, onReady]);
 
