@@ -5,6 +5,7 @@ import { EngineService } from '../src/background/engine-service';
 import { createHandlers, dispatch } from '../src/background/handlers';
 import { installBundle } from '../src/background/install';
 import { registerMenusAndCommands } from '../src/background/menus';
+import { watchSiteScripts } from '../src/background/site-scripts';
 import { validateBundle } from '../src/corpus/bundle';
 import { type Database, openDatabase } from '../src/db/database';
 import { parseRequest } from '../src/messaging/protocol';
@@ -37,6 +38,7 @@ export default defineBackground({
     const handlers = createHandlers({ db, engine, settings: getSettings, saveSettings, now: () => new Date() });
     registerMenusAndCommands(handlers);
     startSync(db, getSettings);
+    watchSiteScripts();
 
     browser.runtime.onInstalled.addListener(() => {
       void db();

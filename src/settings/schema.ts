@@ -14,6 +14,8 @@ export interface Settings {
   readonly arxivUpdates: boolean;
   /** The arXiv categories "update from arXiv" asks for, e.g. `cs.LG`. */
   readonly arxivCategories: readonly string[];
+  /** Sites (ids of src/sites/permissions.ts SITES) where the overlay is turned off. */
+  readonly disabledSites: readonly string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -24,6 +26,7 @@ export const DEFAULT_SETTINGS: Settings = {
   syncEnabled: false,
   arxivUpdates: false,
   arxivCategories: ['cs.LG'],
+  disabledSites: [],
 };
 
 /** An arXiv category code as the API accepts it: `cs.LG`, `hep-th`, `math.AG`, `astro-ph.CO`. */
@@ -48,5 +51,11 @@ export function parseSettings(raw: unknown): Settings {
       r.arxivCategories.every((c) => typeof c === 'string' && isArxivCategory(c))
         ? (r.arxivCategories as string[])
         : DEFAULT_SETTINGS.arxivCategories,
+    disabledSites:
+      Array.isArray(r.disabledSites) &&
+      r.disabledSites.length <= 100 &&
+      r.disabledSites.every((c) => typeof c === 'string' && /^[a-z0-9.-]{1,100}$/.test(c))
+        ? (r.disabledSites as string[])
+        : DEFAULT_SETTINGS.disabledSites,
   };
 }

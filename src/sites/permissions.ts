@@ -5,6 +5,7 @@
  * adds its entry here; tests/unit/options/permissions.test.ts checks every optional origin is declared
  * in wxt.config.ts. Pure data.
  */
+import { SCHOLAR_HOSTS } from './scholar';
 
 export interface SitePermission {
   readonly id: string;
@@ -19,32 +20,67 @@ export interface SitePermission {
 
 export const SITES: readonly SitePermission[] = [
   { id: 'arxiv', name: 'arXiv', origins: ['https://arxiv.org/*'], kind: 'required', supported: true },
+  // The scholarly sites with an adapter (src/sites/registry.ts BADGE_ADAPTERS) are on by default: their
+  // content script is in the manifest. Each can be turned off in the options (settings.disabledSites).
   {
     id: 'scholar',
     name: 'Google Scholar',
-    origins: ['https://scholar.google.com/*'],
-    kind: 'optional',
-    supported: false,
+    origins: SCHOLAR_HOSTS.map((h) => `https://${h}/*`),
+    kind: 'required',
+    supported: true,
   },
   {
     id: 'semantic-scholar',
     name: 'Semantic Scholar',
     origins: ['https://www.semanticscholar.org/*'],
-    kind: 'optional',
-    supported: false,
+    kind: 'required',
+    supported: true,
   },
-  { id: 'openreview', name: 'OpenReview', origins: ['https://openreview.net/*'], kind: 'optional', supported: false },
+  { id: 'openreview', name: 'OpenReview', origins: ['https://openreview.net/*'], kind: 'required', supported: true },
   {
     id: 'huggingface',
     name: 'Hugging Face papers',
-    origins: ['https://huggingface.co/*'],
-    kind: 'optional',
-    supported: false,
+    origins: ['https://huggingface.co/papers*'],
+    kind: 'required',
+    supported: true,
   },
+  { id: 'alphaxiv', name: 'alphaXiv', origins: ['https://www.alphaxiv.org/*'], kind: 'required', supported: true },
+  {
+    id: 'paperswithcode',
+    name: 'Papers with Code',
+    origins: ['https://paperswithcode.com/*'],
+    kind: 'required',
+    supported: true,
+  },
+  { id: 'dblp', name: 'DBLP', origins: ['https://dblp.org/*'], kind: 'required', supported: true },
+  { id: 'catalyzex', name: 'CatalyzeX', origins: ['https://www.catalyzex.com/*'], kind: 'required', supported: true },
 ];
+
+/**
+ * Any other site: asked for one origin at a time (options page, popup) and then recognised with the
+ * generic recogniser through a registered content script (src/background/site-scripts.ts).
+ */
+export const ANY_SITE_ORIGIN = '*://*/*';
+
+/** Where the badge content script runs by default: every non-arXiv site above. */
+export const BADGE_SITE_MATCHES: readonly string[] = SITES.filter((s) => s.id !== 'arxiv').flatMap((s) => s.origins);
+
+/** The match pattern for one site the user turns on: `https://example.org/*`. Undefined for non-web URLs. */
+export function originPattern(raw: string): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(/^[a-z]+:\/\//i.test(raw.trim()) ? raw.trim() : `https://${raw.trim()}`);
+  } catch {
+    return undefined;
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') return undefined;
+  if (!/^[a-z0-9.-]+$/i.test(u.hostname) || !u.hostname.includes('.')) return undefined;
+  return `${u.protocol}//${u.hostname}/*`;
+}
 
 /** Every optional origin: the sites' and arXiv's API (for "Update from arXiv"). */
 export const OPTIONAL_ORIGINS: readonly string[] = [
   ...SITES.filter((s) => s.kind === 'optional').flatMap((s) => s.origins),
   'https://export.arxiv.org/*',
+  ANY_SITE_ORIGIN,
 ];

@@ -1,0 +1,14 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { startSitesOverlay } from '../src/overlay/sites-run';
+import { BADGE_SITE_MATCHES } from '../src/sites/permissions';
+
+/** Badges on the scholarly sites Paperlens knows (Google Scholar, Semantic Scholar, OpenReview, …). */
+export default defineContentScript({
+  matches: [...BADGE_SITE_MATCHES],
+  runAt: 'document_idle',
+  main(ctx) {
+    const overlay = startSitesOverlay(document, { generic: false });
+    // When the extension is reloaded or updated, the old script's badges and observers go with it.
+    ctx.onInvalidated(() => overlay.stop());
+  },
+});
