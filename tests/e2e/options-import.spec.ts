@@ -84,7 +84,11 @@ test.describe('options page imports', () => {
     expect(added).toBeGreaterThan(5000);
     await expect(page.locator('[data-section="import-report"]')).toContainText('arXiv JSON lines (id/title/abstract)');
     await expect.poll(() => num(page, '[data-stat="imported"]')).toBeGreaterThanOrEqual(added);
-    await expect(page.locator('[data-section="imports"] [data-import-state="done"]')).toHaveCount(1);
+    await expect(
+      page.locator('[data-section="imports"] [data-import-state="done"]', {
+        hasText: 'arxiv-2024-03-title-abstract.jsonl',
+      }),
+    ).toHaveCount(1);
     // The background's engine was told: the popup's search finds an imported paper.
     const popup = await session.extensionPage('popup.html');
     await popup.locator('input[type="search"]').fill('Unsolvable Problem Detection vision language models');
