@@ -90,7 +90,7 @@ const CASES: [string, string, string, string[]][] = [
   ],
   [
     'dblp',
-    'dblp.org/pid/117/9999.html',
+    'dblp.org/pid/117/9999.html.html',
     'https://dblp.org/pid/117/9999.html',
     ['2011.03321', '2202.04167', '2206.10566'],
   ],
