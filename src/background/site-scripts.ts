@@ -6,15 +6,9 @@
  * it survives restarts even before the background wakes.
  */
 import { browser } from 'wxt/browser';
-import { BADGE_SITE_MATCHES } from '../sites/permissions';
+import { userSiteOrigins } from '../sites/permissions';
 
 export const SITE_SCRIPT_ID = 'paperlens-user-sites';
-
-/** Match patterns the user granted that are whole sites (`scheme://host/*`) beyond the built-in ones. */
-export function userSiteOrigins(granted: readonly string[]): string[] {
-  const builtIn = new Set<string>([...BADGE_SITE_MATCHES, 'https://arxiv.org/*', 'https://export.arxiv.org/*']);
-  return [...new Set(granted)].filter((o) => /^https?:\/\/[a-z0-9.-]+\/\*$/i.test(o) && !builtIn.has(o)).sort();
-}
 
 /** The browser APIs it needs, replaceable in unit tests. */
 export interface SiteScriptApi {

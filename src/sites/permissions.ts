@@ -84,3 +84,9 @@ export const OPTIONAL_ORIGINS: readonly string[] = [
   'https://export.arxiv.org/*',
   ANY_SITE_ORIGIN,
 ];
+
+/** Match patterns the user granted that are whole sites (`scheme://host/*`) beyond the built-in ones. */
+export function userSiteOrigins(granted: readonly string[]): string[] {
+  const builtIn = new Set<string>([...SITES.flatMap((s) => s.origins), 'https://export.arxiv.org/*']);
+  return [...new Set(granted)].filter((o) => /^https?:\/\/[a-z0-9.-]+\/\*$/i.test(o) && !builtIn.has(o)).sort();
+}

@@ -48,20 +48,17 @@ test.describe('Google Scholar', () => {
     await page.close();
   });
 
-  test('turning Scholar off in the settings removes its badges, and on again brings them back', async ({ session }) => {
+  test('turning Scholar off in the options removes its badges, and on again brings them back', async ({ session }) => {
     const page = await session.open('https://scholar.google.com/scholar?q=neural+scaling+laws');
     await badgeIds(page, 5);
-    const setDisabled = (sites: string[]) =>
-      session.worker.evaluate(async (disabled) => {
-        type Local = { get(k: string): Promise<Record<string, object>>; set(v: object): Promise<void> };
-        const c = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome;
-        const { settings } = await c.storage.local.get('settings');
-        await c.storage.local.set({ settings: { ...(settings ?? {}), disabledSites: disabled } });
-      }, sites);
-    await setDisabled(['scholar']);
+    const options = await session.extensionPage('options.html');
+    const toggle = options.locator('input[data-site-overlay="scholar"]');
+    await expect(toggle).toBeChecked();
+    await toggle.uncheck();
     await expect(badges(page)).toHaveCount(0);
-    await setDisabled([]);
+    await toggle.check();
     await expect(badges(page)).toHaveCount(5);
+    await options.close();
     await page.close();
   });
 });

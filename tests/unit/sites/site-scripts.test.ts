@@ -1,7 +1,7 @@
 /** Sites the user turned on get the generic recogniser through one registered content script. */
 import { describe, expect, it } from 'vitest';
-import { type SiteScriptApi, syncSiteScripts, userSiteOrigins } from '../../../src/background/site-scripts';
-import { OPTIONAL_ORIGINS, originPattern, SITES } from '../../../src/sites/permissions';
+import { type SiteScriptApi, syncSiteScripts } from '../../../src/background/site-scripts';
+import { OPTIONAL_ORIGINS, originPattern, SITES, userSiteOrigins } from '../../../src/sites/permissions';
 
 function fakeApi(granted: string[], registered?: string[]) {
   const calls: string[] = [];
