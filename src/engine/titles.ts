@@ -44,6 +44,8 @@ interface Entry {
 }
 
 const DEFAULTS = { minConfidence: 0.8, minContentWords: 3, maxVerify: 24 } as const;
+/** Posting entries counted per fuzzy lookup (past the two rarest words' lists). */
+const SEED_BUDGET = 4000;
 export const TITLE_INDEX_FORMAT = 1;
 
 export interface SerialisedTitleIndex {
@@ -61,8 +63,10 @@ export class TitleIndex {
   private readonly entries: Entry[] = [];
   private readonly exact = new Map<string, number[]>();
   private readonly mains = new Map<string, number[]>();
-  private readonly postings = new Map<string, number[]>();
+  /** Entries by pairs of consecutive content words ("scaling laws"); see `seeds`. */
+  private readonly postings = new Map<string, number | number[]>();
   private readonly titles: string[] = [];
+  private counts = new Uint8Array(0);
 
   constructor(
     papers: Iterable<{ readonly id: PaperId; readonly title: string }> = [],
@@ -87,7 +91,13 @@ export class TitleIndex {
     this.titles.push(title);
     push(this.exact, key, at);
     if (main && main !== key) push(this.mains, main, at);
-    for (const w of new Set(ws)) if (!STOP_WORDS.has(w)) push(this.postings, w, at);
+    for (const pair of new Set(pairs(ws))) {
+      // Most pairs name one title: a bare number instead of a one-element array halves the index.
+      const list = this.postings.get(pair);
+      if (list === undefined) this.postings.set(pair, at);
+      else if (typeof list === 'number') this.postings.set(pair, [list, at]);
+      else list.push(at);
+    }
   }
 
   /** The corpus paper a string names, if any. */
@@ -159,29 +169,49 @@ export class TitleIndex {
   }
 
   /**
-   * Entries sharing most of the text's informative words, best first. Words in more than 5% of titles are
-   * skipped when counting (they would make every lookup touch most of the corpus); a near-identical title
-   * shares most of the rest.
+   * Entries sharing most of the text's pairs of consecutive content words, best first. Pairs, not words:
+   * where every word is common (100k titles from a small vocabulary), one word's list holds thousands of
+   * titles and a listing page took half a second; a pair's list holds a few. A near-identical title keeps
+   * most pairs (a changed word breaks two), a truncated one keeps all before the cut. Only the rarest lists
+   * are counted, up to a budget, into a reused count array.
    */
   private seeds(ws: readonly string[]): number[] {
-    const cap = Math.max(50, this.entries.length * 0.05);
-    const lists: number[][] = [];
-    const all: number[][] = [];
-    for (const w of new Set(ws)) {
-      if (STOP_WORDS.has(w)) continue;
-      const list = this.postings.get(w);
-      if (!list) continue;
-      all.push(list);
-      if (list.length <= cap) lists.push(list);
+    const lists: (readonly number[])[] = [];
+    for (const pair of new Set(pairs(ws))) {
+      const list = this.postings.get(pair);
+      if (list !== undefined) lists.push(typeof list === 'number' ? [list] : list);
     }
-    if (lists.length === 0) lists.push(...all.sort((a, b) => a.length - b.length).slice(0, 2));
-    const need = Math.max(1, Math.ceil(0.6 * lists.length));
-    const counts = new Map<number, number>();
-    for (const list of lists) for (const i of list) counts.set(i, (counts.get(i) ?? 0) + 1);
-    const out: [number, number][] = [];
-    for (const [i, n] of counts) if (n >= need) out.push([i, n]);
-    out.sort((a, b) => b[1] - a[1]);
-    return out.slice(0, this.opts.maxVerify).map(([i]) => i);
+    lists.sort((a, b) => a.length - b.length);
+    const used: (readonly number[])[] = [];
+    let budget = 0;
+    for (const list of lists) {
+      if (used.length >= 2 && (used.length >= 6 || budget + list.length > SEED_BUDGET)) break;
+      used.push(list);
+      budget += list.length;
+    }
+    if (this.counts.length < this.entries.length) this.counts = new Uint8Array(this.entries.length * 2);
+    const counts = this.counts;
+    const touched: number[] = [];
+    for (const list of used)
+      for (const i of list) {
+        if (counts[i] === 0) touched.push(i);
+        counts[i] = (counts[i] ?? 0) + 1;
+      }
+    // Counts are at most 6: bucket them rather than sort tens of thousands of pairs for a common word.
+    const need = Math.max(1, Math.ceil(0.5 * used.length));
+    const buckets: number[][] = used.map(() => []);
+    for (const i of touched) {
+      const n = counts[i] ?? 0;
+      counts[i] = 0;
+      if (n >= need) buckets[n - 1]?.push(i);
+    }
+    const out: number[] = [];
+    for (let n = buckets.length - 1; n >= 0 && out.length < this.opts.maxVerify; n--)
+      for (const i of buckets[n] ?? []) {
+        out.push(i);
+        if (out.length >= this.opts.maxVerify) break;
+      }
+    return out;
   }
 }
 
@@ -189,6 +219,18 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   const list = m.get(k);
   if (list) list.push(v);
   else m.set(k, [v]);
+}
+
+/** Consecutive content words, as "a b" (stop words between them skipped). */
+function pairs(ws: readonly string[]): string[] {
+  const out: string[] = [];
+  let prev: string | undefined;
+  for (const w of ws) {
+    if (STOP_WORDS.has(w)) continue;
+    if (prev !== undefined) out.push(`${prev} ${w}`);
+    prev = w;
+  }
+  return out;
 }
 
 function contentWords(ws: readonly string[]): number {
