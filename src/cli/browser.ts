@@ -76,7 +76,12 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath,
     headless: false, // --headless=new is passed in args: the old headless mode cannot load extensions.
-    args: chromiumArgs(EXTENSION_DIR, options.headless ?? true),
+    args: [
+      ...chromiumArgs(EXTENSION_DIR, options.headless ?? true),
+      // Offline, no host name resolves: a request that routing misses (a tab the extension opens itself
+      // is not always routed) fails here instead of reaching the network.
+      ...((options.offline ?? true) ? ['--host-resolver-rules=MAP * ~NOTFOUND'] : []),
+    ],
     viewport: options.viewport ?? { width: 1200, height: 900 },
   });
   const state = { escaped: [] as string[], served: [] as string[] };
