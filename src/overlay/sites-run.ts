@@ -69,7 +69,6 @@ export function startSitesOverlay(doc: Document, options: SitesOverlayOptions): 
       ...(options.recogniser ? { recogniser: options.recogniser } : {}),
       onSettled: (count) => {
         mark('paperlens:badges-ready');
-        doc.documentElement.dataset.paperlensBadges = String(count);
       },
     });
     void runner.scan(doc);

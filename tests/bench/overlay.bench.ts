@@ -126,7 +126,7 @@ async function measure(
   }
 }
 
-async function stopServiceWorkers(context: BrowserContext): Promise<void> {
+export async function stopServiceWorkers(context: BrowserContext): Promise<void> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
@@ -135,7 +135,7 @@ async function stopServiceWorkers(context: BrowserContext): Promise<void> {
 }
 
 /** Writes papers into the extension's database from one of its pages, then invalidates the engine's index. */
-async function loadCorpus(page: Page, papers: readonly Paper[]): Promise<void> {
+export async function loadCorpus(page: Page, papers: readonly Paper[]): Promise<void> {
   const { toStored } = await import('../../src/db/papers');
   const CHUNK = 5000;
   for (let i = 0; i < papers.length; i += CHUNK) {
