@@ -67,9 +67,7 @@ export function startSitesOverlay(doc: Document, options: SitesOverlayOptions): 
       url,
       api,
       ...(options.recogniser ? { recogniser: options.recogniser } : {}),
-      onSettled: (count) => {
-        mark('paperlens:badges-ready');
-      },
+      onSettled: () => mark('paperlens:badges-ready'),
     });
     void runner.scan(doc);
   };
