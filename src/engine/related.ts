@@ -27,7 +27,7 @@ export interface RelatedOptions {
   readonly minDf?: number;
   /** Strongest terms kept per paper. Default 48. */
   readonly termsPerPaper?: number;
-  /** Papers rescored per lookup: those sharing most of the paper's strongest terms or an author. Default 200. */
+  /** Papers rescored per lookup: those sharing most of the paper's strongest terms or an author. Default 100. */
   readonly candidates?: number;
   /** Weights of the signals; text is cosine in [0, 1], the others overlaps in [0, 1]. */
   readonly weights?: Partial<{ text: number; authors: number; categories: number; topics: number }>;
@@ -69,6 +69,8 @@ interface Meta {
 }
 
 const DEFAULT_WEIGHTS = { text: 0.75, authors: 0.12, categories: 0.03, topics: 0.1 };
+/** Candidate vectors kept between lookups (a listing page asks for related work of neighbouring papers). */
+const VECTOR_CACHE = 4000;
 /** Unigrams of the paper's vector used to find candidates in the index. */
 const SEED_TERMS = 16;
 /** Seed terms in more than this share of papers (and over 1,000) are skipped when there are enough rarer ones. */
@@ -118,6 +120,9 @@ export class RelatedModel {
   private readonly topicsOf: (doc: DraftPaper) => readonly Tag[];
   private readonly termsPerPaper: number;
   private readonly candidates: number;
+  /** Candidate vectors, oldest first; dropped when the index changes (IDF moves with the corpus). */
+  private readonly cache = new Map<PaperId, Vec>();
+  private cacheVersion = -1;
 
   /**
    * Related work over a search index; `lookup` gives the indexed papers' full records (for their
@@ -131,7 +136,7 @@ export class RelatedModel {
     this.weights = { ...DEFAULT_WEIGHTS, ...opts.weights };
     this.topicsOf = opts.topicsOf ?? ((d) => defaultTagger().tag(d));
     this.termsPerPaper = opts.termsPerPaper ?? 48;
-    this.candidates = opts.candidates ?? 200;
+    this.candidates = opts.candidates ?? 100;
   }
 
   /** A model with its own search index over `papers` (for tests and the corpus build). */
@@ -201,15 +206,14 @@ export class RelatedModel {
   }
 
   /** Sublinear-tf × IDF over uni- and bigrams, IDF from the index, pruned to the strongest terms. */
-  private vectorise(d: DraftPaper): Vec {
+  private vectorise(d: DraftPaper, dfs = new Map<string, number>(), withSurface = true): Vec {
     const tf = new Map<string, number>();
     const surface = new Map<string, string>();
-    features(d.title, tf, surface, 2);
-    if (d.abstract) features(d.abstract, tf, surface, 1);
+    features(d.title, tf, withSurface ? surface : undefined, 2);
+    if (d.abstract) features(d.abstract, tf, withSurface ? surface : undefined, 1);
     const n = this.index.size;
     const maxDf = Math.max(2, (this.opts.maxDfRatio ?? 0.3) * n);
     const minDf = this.opts.minDf ?? (n < 1000 ? 1 : 2);
-    const dfs = new Map<string, number>();
     const df = (t: string) => {
       let v = dfs.get(t);
       if (v === undefined) {
@@ -240,12 +244,24 @@ export class RelatedModel {
     const pool = this.index.candidates(seeds, meta.authorKeys, this.candidates + 1, 0.5);
     const w = this.weights;
     const scored: { id: PaperId; score: number; other: Vec; m: Meta }[] = [];
+    // Candidates share most words: one document-frequency cache for all of them.
+    const dfs = new Map<string, number>();
+    if (this.cacheVersion !== this.index.version) {
+      this.cache.clear();
+      this.cacheVersion = this.index.version;
+    }
     for (const { id } of pool) {
       if (id === self) continue;
       const p = this.lookup(id);
       const stored = this.index.stored(id);
       if (!stored) continue;
-      const other = this.vectorise(p ? draftOf(p) : { title: stored.title });
+      let other = this.cache.get(id);
+      if (!other) {
+        // Shared terms are named with the asking paper's spelling, so candidates need no surface forms.
+        other = this.vectorise(p ? draftOf(p) : { title: stored.title }, dfs, false);
+        if (this.cache.size >= VECTOR_CACHE) this.cache.delete(this.cache.keys().next().value as PaperId);
+        this.cache.set(id, other);
+      }
       const m = this.metaOf(id, p);
       let text = 0;
       for (const [t, x] of vec.weights) text += x * (other.weights.get(t) ?? 0);

@@ -171,6 +171,8 @@ export class SearchIndex {
   private readonly termIds = new Map<string, number>();
   private readonly termList: string[] = [];
   private sorted: string[] | undefined;
+  /** Per term, the set of its letters as bits (a–z, then digits and the rest folded); see `near`. */
+  private letterSets: number[] = [];
   /** Per term: papers with it in each field (5 per term), and in title or abstract. */
   private fieldDf: number[] = [];
   private textDf: number[] = [];
@@ -197,6 +199,7 @@ export class SearchIndex {
   private lengths: number[] = [];
   private live = new Uint8Array(0);
   private liveCount = 0;
+  private changes = 0;
   private dead = 0;
   private readonly totalLength = new Float64Array(NF);
   private readonly byAuthor = new Map<string, number[]>();
@@ -217,6 +220,11 @@ export class SearchIndex {
 
   get size(): number {
     return this.liveCount;
+  }
+
+  /** Changes with every add or remove (for caches of derived data). */
+  get version(): number {
+    return this.changes;
   }
 
   has(id: PaperId): boolean {
@@ -240,6 +248,7 @@ export class SearchIndex {
     const d = this.docOf.get(id);
     if (d === undefined) return false;
     this.docOf.delete(id);
+    this.changes++;
     this.live[d] = 0;
     this.liveCount--;
     this.dead++;
@@ -338,10 +347,21 @@ export class SearchIndex {
         mask[doc] = m | bit;
       };
       if (e.term + 1 < this.offsets.length) {
+        // `add`, inlined: this loop runs once per posting of every expansion (100k for a common word).
         const end = this.offsets[e.term + 1] ?? 0;
         for (let i = this.offsets[e.term] ?? 0; i < end; i++) {
           const c = entries[i] ?? 0;
-          add(c >>> 3, c & 7, tfs[i] ?? 1);
+          const doc = c >>> 3;
+          if (live[doc] === 0) continue;
+          const field = c & 7;
+          const tf = tfs[i] ?? 1;
+          const s =
+            (idfBoost[field] ?? 0) *
+            (D + (tf * (K1 + 1)) / (tf + K1 * (1 - B) + (norm[field] ?? 0) * (lengths[doc * NF + field] ?? 1)));
+          const m = mask[doc] ?? 0;
+          if (m === 0) touched.push(doc);
+          score[doc] = (score[doc] ?? 0) + s;
+          mask[doc] = m | bit;
         }
       }
       if (this.logCode.n > 0)
@@ -461,6 +481,7 @@ export class SearchIndex {
     s.terms.forEach((t, i) => {
       idx.termIds.set(t, i);
       idx.termList.push(t);
+      idx.letterSets.push(letterSet(t));
     });
     idx.offsets = s.offsets;
     idx.entries = s.entries;
@@ -508,6 +529,7 @@ export class SearchIndex {
     ];
     this.ids.push(p.id);
     this.docOf.set(p.id, d);
+    this.changes++;
     this.titles.push(p.title);
     this.authorText.push(authors);
     this.years.push(Number((p.published ?? '').slice(0, 4)) || 0);
@@ -551,6 +573,7 @@ export class SearchIndex {
       id = this.termList.length;
       this.termIds.set(t, id);
       this.termList.push(t);
+      this.letterSets.push(letterSet(t));
       for (let f = 0; f < NF; f++) this.fieldDf.push(0);
       this.textDf.push(0);
       this.sorted = undefined;
@@ -724,16 +747,25 @@ export class SearchIndex {
     return out.sort((a, b) => df(b) - df(a)).slice(0, PREFIX_CAP);
   }
 
-  /** Index terms within `max` edits of `t` (a scan of the vocabulary, bounded per term). */
+  /**
+   * Index terms within `max` edits of `t`. A scan of the vocabulary, but most terms are rejected by length
+   * or by their letter sets (one edit changes at most two letters of the set) before any edit distance.
+   */
   private near(t: string, max: number): { term: number; dist: number }[] {
     const out: { term: number; dist: number }[] = [];
     const row = new Int32Array(t.length + 1);
-    this.termList.forEach((x, term) => {
-      if (Math.abs(x.length - t.length) > max || x === t) return;
+    const mine = letterSet(t);
+    const list = this.termList;
+    const sets = this.letterSets;
+    for (let term = 0; term < list.length; term++) {
+      const x = list[term] ?? '';
+      if (Math.abs(x.length - t.length) > max || popcount(mine ^ (sets[term] ?? 0)) > 2 * max || x === t) continue;
       const dist = boundedEdit(t, x, max, row);
       if (dist <= max && this.anyDf(term)) out.push({ term, dist });
-    });
-    return out.sort((a, b) => a.dist - b.dist).slice(0, FUZZY_CAP);
+    }
+    // Only the nearest: "difusion" means "diffusion" (1 edit), not "fusion" (2), though both are in reach.
+    const best = Math.min(...out.map((o) => o.dist));
+    return out.filter((o) => o.dist === best).slice(0, FUZZY_CAP);
   }
 
   private storedAt(d: number): StoredPaper {
@@ -812,6 +844,16 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   const list = m.get(k);
   if (list) list.push(v);
   else m.set(k, [v]);
+}
+
+/** The letters of a word as bits: a–z one each, digits and anything else folded onto the last bits. */
+function letterSet(w: string): number {
+  let m = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    m |= 1 << (c >= 97 && c <= 122 ? c - 97 : c >= 48 && c <= 57 ? 26 + (c % 3) : 29 + (c % 3));
+  }
+  return m;
 }
 
 function popcount(x: number): number {
