@@ -38,7 +38,6 @@ export interface TitleIndexOptions {
 interface Entry {
   readonly id: PaperId;
   readonly key: string;
-  readonly words: readonly string[];
   /** Key of the part before a subtitle separator, when there is one. */
   readonly main?: string;
 }
@@ -63,8 +62,11 @@ export class TitleIndex {
   private readonly entries: Entry[] = [];
   private readonly exact = new Map<string, number[]>();
   private readonly mains = new Map<string, number[]>();
-  /** Entries by pairs of consecutive content words ("scaling laws"); see `seeds`. */
-  private readonly postings = new Map<string, number | number[]>();
+  /**
+   * Entries by pairs of consecutive content words ("scaling laws"), keyed by a 32-bit hash of the pair
+   * (no string per pair; a collision only adds a candidate, which verification rejects); see `seeds`.
+   */
+  private readonly postings = new Map<number, number | number[]>();
   private readonly titles: string[] = [];
   private counts = new Uint8Array(0);
 
@@ -87,7 +89,9 @@ export class TitleIndex {
     const parts = title.split(SUBTITLE);
     const main = parts.length > 1 ? normaliseTitle(parts[0] ?? '') : undefined;
     const ws = words(key);
-    this.entries.push(main && main !== key ? { id, key, words: ws, main } : { id, key, words: ws });
+    // Words are split again when an entry is verified (≤ 24 per lookup) rather than kept: at 100k titles,
+    // keeping them cost more than the rest of the index.
+    this.entries.push(main && main !== key ? { id, key, main } : { id, key });
     this.titles.push(title);
     push(this.exact, key, at);
     if (main && main !== key) push(this.mains, main, at);
@@ -156,7 +160,7 @@ export class TitleIndex {
     let best: TitleMatch | undefined;
     for (const i of this.seeds(ws)) {
       const e = this.entry(i);
-      const c = truncated ? prefixConfidence(ws, e.words) : similarity(ws, e);
+      const c = truncated ? prefixConfidence(ws, words(e.key)) : similarity(ws, e);
       if (c > (best?.confidence ?? 0)) best = { id: e.id, confidence: c, kind: 'fuzzy' };
     }
     return best;
@@ -221,16 +225,23 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   else m.set(k, [v]);
 }
 
-/** Consecutive content words, as "a b" (stop words between them skipped). */
-function pairs(ws: readonly string[]): string[] {
-  const out: string[] = [];
-  let prev: string | undefined;
+/** Consecutive content words (stop words between them skipped), each pair as an FNV-1a hash of "a b". */
+function pairs(ws: readonly string[]): number[] {
+  const out: number[] = [];
+  let prev: number | undefined;
   for (const w of ws) {
     if (STOP_WORDS.has(w)) continue;
-    if (prev !== undefined) out.push(`${prev} ${w}`);
-    prev = w;
+    const h = fnv(w, 0x811c9dc5);
+    if (prev !== undefined) out.push(fnv(w, Math.imul(prev ^ 0x20, 0x01000193)));
+    prev = h;
   }
   return out;
+}
+
+function fnv(s: string, seed: number): number {
+  let h = seed;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 function contentWords(ws: readonly string[]): number {
@@ -245,10 +256,11 @@ function contentWords(ws: readonly string[]): number {
  * corpus lacks or drop one it has.
  */
 function similarity(ws: readonly string[], e: Entry): number {
-  let best = wordSimilarity(ws, e.words);
+  const own = words(e.key);
+  let best = wordSimilarity(ws, own);
   if (e.main) best = Math.max(best, 0.95 * wordSimilarity(ws, words(e.main)));
   // The page adds a subtitle the corpus title lacks: the corpus title is the page text's main part.
-  if (ws.length > e.words.length && e.words.length >= 4 && startsWith(ws, e.words)) best = Math.max(best, 0.85);
+  if (ws.length > own.length && own.length >= 4 && startsWith(ws, own)) best = Math.max(best, 0.85);
   return best;
 }
 

@@ -80,6 +80,29 @@ describe('search over the bundled corpus', () => {
     expect(idx.search('wombat')).toEqual([]);
     expect(idx.size).toBe(papers.length);
   });
+  it('keeps papers added or removed after a load through the next save', () => {
+    const loaded = SearchIndex.load(structuredClone(index.serialise()));
+    if (!loaded.ok) throw new Error(loaded.error);
+    const idx = loaded.value;
+    const extra: Paper = {
+      id: '2501.00003' as PaperId,
+      title: 'Platypus electroreception as a scaling law',
+      authors: [{ name: 'Test Person', key: 'person|t' }],
+      provenance: [],
+    };
+    idx.add(extra);
+    const gone = papers[3]?.id as PaperId;
+    idx.remove(gone);
+    expect(idx.search('platypus').map((h) => h.id)).toEqual([extra.id]);
+    const again = SearchIndex.load(structuredClone(idx.serialise()));
+    if (!again.ok) throw new Error(again.error);
+    expect(again.value.search('platypus').map((h) => h.id)).toEqual([extra.id]);
+    expect(again.value.has(gone)).toBe(false);
+    expect(again.value.size).toBe(papers.length);
+    // Every remaining paper is still found by its own title.
+    for (const p of papers.slice(0, 10))
+      if (p.id !== gone) expect(again.value.search(p.title, { limit: 3 }).map((h) => h.id)).toContain(p.id);
+  });
   it('serialises with a format version, loads back (as IndexedDB would clone it), and rejects unknown versions', () => {
     const json = structuredClone(index.serialise());
     const loaded = SearchIndex.load(json);
