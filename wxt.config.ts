@@ -1,5 +1,11 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { OPTIONAL_ORIGINS, SITES } from './src/sites/permissions';
+
+/** Granted at install: arXiv and the scholarly sites the badge overlay knows. */
+const REQUIRED_HOSTS = SITES.filter((site) => site.kind === 'required').flatMap((site) => site.origins);
+/** Asked for from the options page when the user turns a site or "Update from arXiv" on. */
+const OPTIONAL_HOSTS = [...OPTIONAL_ORIGINS];
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
@@ -13,43 +19,16 @@ export default defineConfig({
     // @preact/preset-vite is typed against the vite that vitest brings; wxt bundles its own.
     plugins: [preact() as never],
   }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Paperlens',
     description:
       'Research papers, lit up: authors, related work and topics from a corpus kept on your machine, on arXiv and beyond.',
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting'],
-    // arXiv, and the scholarly sites the badge overlay knows (src/sites/permissions.ts SITES; a unit test
-    // keeps the two in step).
-    host_permissions: [
-      'https://arxiv.org/*',
-      'https://scholar.google.com/*',
-      'https://scholar.google.co.uk/*',
-      'https://scholar.google.de/*',
-      'https://scholar.google.fr/*',
-      'https://scholar.google.ca/*',
-      'https://scholar.google.com.au/*',
-      'https://scholar.google.co.jp/*',
-      'https://scholar.google.es/*',
-      'https://scholar.google.it/*',
-      'https://scholar.google.nl/*',
-      'https://scholar.google.ch/*',
-      'https://scholar.google.co.in/*',
-      'https://scholar.google.com.br/*',
-      'https://www.semanticscholar.org/*',
-      'https://openreview.net/*',
-      'https://huggingface.co/papers*',
-      'https://www.alphaxiv.org/*',
-      'https://paperswithcode.com/*',
-      'https://dblp.org/*',
-      'https://www.catalyzex.com/*',
-    ],
-    // Asked for from the options page when the user turns a site or "Update from arXiv" on; listed in
-    // src/sites/permissions.ts (OPTIONAL_ORIGINS), which a unit test keeps in step with this list.
-    optional_host_permissions: [
-      'https://export.arxiv.org/*',
-      // Any other site, one origin at a time when the user turns Paperlens on there.
-      '*://*/*',
-    ],
+    // Both lists come from src/sites/permissions.ts, the one place sites are declared.
+    host_permissions: REQUIRED_HOSTS,
+    optional_host_permissions: OPTIONAL_HOSTS,
+    // MV2 (Firefox) has no optional_host_permissions: origins go in optional_permissions there.
+    ...(manifestVersion === 2 ? { optional_permissions: OPTIONAL_HOSTS } : {}),
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Paperlens', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     // Keyboard shortcuts (the user can change them at chrome://extensions/shortcuts).
