@@ -44,11 +44,16 @@ export function parseBibtex(text: string): BibItem[] {
   const out: BibItem[] = [];
   const macros = new Map(Object.entries(MONTHS));
   let pos = 0;
+  // Line numbers counted forward from the last entry, and regexes matched in place (sticky, no
+  // slices): a file of many broken entries stays linear instead of rescanning from the start each time.
+  let lineFrom = 0;
+  let lineNo = 1;
   const lineAt = (i: number): number => {
-    let n = 1;
-    for (let j = text.indexOf('\n'); j >= 0 && j < i; j = text.indexOf('\n', j + 1)) n++;
-    return n;
+    for (let j = text.indexOf('\n', lineFrom); j >= 0 && j < i; j = text.indexOf('\n', j + 1)) lineNo++;
+    lineFrom = Math.max(lineFrom, i);
+    return lineNo;
   };
+  const closes = braceCloses(text);
   while (true) {
     const at = text.indexOf('@', pos);
     if (at < 0) break;
@@ -62,13 +67,13 @@ export function parseBibtex(text: string): BibItem[] {
     let i = at + head[0].length;
     const line = lineAt(at);
     if (type === 'comment' || type === 'preamble') {
-      pos = skipBalanced(text, i - 1);
+      pos = skipBalanced(text, i - 1, closes);
       continue;
     }
     try {
       let key = '';
       if (type !== 'string') {
-        const k = /^\s*([^\s,{}()]*)\s*,/.exec(text.slice(i));
+        const k = at_(KEY, text, i);
         if (!k) throw new Error('missing citation key');
         key = k[1] ?? '';
         i += k[0].length;
@@ -84,10 +89,10 @@ export function parseBibtex(text: string): BibItem[] {
           i++;
           continue;
         }
-        const name = /^([A-Za-z][\w:.+-]*)\s*=\s*/.exec(text.slice(i));
+        const name = at_(FIELD_NAME, text, i);
         if (!name) throw new Error(`expected a field name at "${text.slice(i, i + 20).split('\n')[0]}"`);
         i += name[0].length;
-        const parsed = readValue(text, i, macros);
+        const parsed = readValue(text, i, macros, closes);
         fields.set((name[1] ?? '').toLowerCase(), parsed.value);
         i = parsed.end;
       }
@@ -107,9 +112,38 @@ function skipSpace(s: string, i: number): number {
   return i;
 }
 
+const KEY = /\s*([^\s,{}()]*)\s*,/y;
+const FIELD_NAME = /([A-Za-z][\w:.+-]*)\s*=\s*/y;
+const WORD = /[\w:.+-]+/y;
+
+/** A sticky regex matched at `i` (what `re.exec(s.slice(i))` with `^` does, without copying the rest). */
+function at_(re: RegExp, s: string, i: number): RegExpExecArray | null {
+  re.lastIndex = i;
+  return re.exec(s);
+}
+
+/** For every `{`, the index of its matching `}` (absent when unbalanced): one pass for the whole file. */
+function braceCloses(s: string): Map<number, number> {
+  const closes = new Map<number, number>();
+  const open: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch === 123) open.push(i);
+    else if (ch === 125) {
+      const o = open.pop();
+      if (o !== undefined) closes.set(o, i);
+    }
+  }
+  return closes;
+}
+
 /** Returns the index after the group opened at `open` (a `{` or `(`); the end of text if unbalanced. */
-function skipBalanced(s: string, open: number): number {
+function skipBalanced(s: string, open: number, closes?: ReadonlyMap<number, number>): number {
   const o = s[open];
+  if (o === '{' && closes) {
+    const close = closes.get(open);
+    return close === undefined ? s.length : close + 1;
+  }
   const c = o === '(' ? ')' : '}';
   let depth = 0;
   for (let i = open; i < s.length; i++) {
@@ -119,14 +153,19 @@ function skipBalanced(s: string, open: number): number {
   return s.length;
 }
 
-function readValue(s: string, start: number, macros: ReadonlyMap<string, string>): { value: string; end: number } {
+function readValue(
+  s: string,
+  start: number,
+  macros: ReadonlyMap<string, string>,
+  closes: ReadonlyMap<number, number>,
+): { value: string; end: number } {
   let value = '';
   let i = start;
   while (true) {
     i = skipSpace(s, i);
     const ch = s[i];
     if (ch === '{') {
-      const end = skipBalanced(s, i);
+      const end = skipBalanced(s, i, closes);
       if (s[end - 1] !== '}') throw new Error('unbalanced braces');
       // A value that swallows the next entry's "@type{" lost a closing brace somewhere.
       if (/\n\s*@[A-Za-z]+\s*[{(]/.test(s.slice(i, end)))
@@ -145,7 +184,7 @@ function readValue(s: string, start: number, macros: ReadonlyMap<string, string>
       value += s.slice(i + 1, j);
       i = j + 1;
     } else {
-      const word = /^[\w:.+-]+/.exec(s.slice(i))?.[0];
+      const word = at_(WORD, s, i)?.[0];
       if (!word) throw new Error('expected a value');
       value += /^\d+$/.test(word) ? word : (macros.get(word.toLowerCase()) ?? word);
       i += word.length;
