@@ -8,6 +8,7 @@ import { registerMenusAndCommands } from '../src/background/menus';
 import { watchSiteScripts } from '../src/background/site-scripts';
 import { validateBundle } from '../src/corpus/bundle';
 import { type Database, openDatabase } from '../src/db/database';
+import { refusal } from '../src/messaging/access';
 import { parseRequest } from '../src/messaging/protocol';
 import { parseSettings } from '../src/settings/schema';
 import { getSettings, updateSettings } from '../src/settings/store';
@@ -45,10 +46,12 @@ export default defineBackground({
     });
 
     browser.runtime.onMessage.addListener((raw: unknown, sender) => {
-      // Only our own contexts may talk to the background.
+      // Only our own contexts may talk to the background; content scripts only with the overlay's messages.
       if (sender.id !== browser.runtime.id) return undefined;
       const request = parseRequest(raw);
       if (!request) return Promise.resolve({ ok: false, error: 'unknown or malformed message' });
+      const refused = refusal(request.type, sender, browser.runtime.id, browser.runtime.getURL('/'));
+      if (refused) return Promise.resolve({ ok: false, error: refused });
       return dispatch(handlers, request).then(
         (value) => ({ ok: true, value }),
         (e: unknown) => ({ ok: false, error: e instanceof Error ? e.message : String(e) }),

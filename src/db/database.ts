@@ -36,9 +36,37 @@ export interface OpenOptions {
   readonly version?: number;
 }
 
+/** Where IndexedDB cannot be used at all (Firefox private windows, storage disabled by policy). */
+export const STORAGE_UNAVAILABLE = "Paperlens can't store data in this window (IndexedDB is unavailable)";
+
+export class DatabaseError extends Error {
+  override name = 'DatabaseError';
+}
+
+/**
+ * Opens the database, upgrading it when it is older. Fails with a DatabaseError that says what to do
+ * when IndexedDB is unavailable, or when the database was written by a newer Paperlens (it is left as
+ * it is: opening never downgrades or deletes).
+ */
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
+  try {
+    return await open(options);
+  } catch (e) {
+    if (e instanceof DatabaseError) throw e;
+    const name = (e as { name?: unknown } | null)?.name;
+    if (name === 'VersionError')
+      throw new DatabaseError(
+        `Paperlens: the database was written by a newer version of Paperlens than this one (schema ${DB_VERSION}); ` +
+          'update Paperlens to read it (nothing was changed)',
+      );
+    throw new DatabaseError(`${STORAGE_UNAVAILABLE}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+async function open(options: OpenOptions): Promise<Database> {
   const version = options.version ?? DB_VERSION;
   const factory = options.factory;
+  if (!factory && typeof indexedDB === 'undefined') throw new DatabaseError(STORAGE_UNAVAILABLE);
   const restore = factory ? swapFactory(factory) : undefined;
   try {
     return await openDB<PaperlensDB>(options.name ?? DB_NAME, version, {

@@ -248,7 +248,7 @@ export function libraryHandlers({ db, engine, now, settings, saveSettings }: Han
     async 'library/corpus'(data) {
       const offset = Math.max(0, Math.floor(Number(data.offset) || 0));
       const limit = Math.min(Math.max(Math.floor(Number(data.limit) || 50), 1), 500);
-      const sort: CorpusSort = data.sort && data.sort in SORTS ? data.sort : 'year';
+      const sort: CorpusSort = typeof data.sort === 'string' && Object.hasOwn(SORTS, data.sort) ? data.sort : 'year';
       const query = typeof data.query === 'string' ? data.query.trim().slice(0, 500) : '';
       const d = await db();
       const savedAll = new Set<string>(await d.getAllKeys('readingList'));
@@ -378,7 +378,8 @@ export function libraryHandlers({ db, engine, now, settings, saveSettings }: Han
     async 'library/export'(data) {
       const ids = paperIds(data.ids, 100_000);
       const format = data.format;
-      if (!(format in FORMATS)) throw new BadRequest(`format must be one of ${Object.keys(FORMATS).join(', ')}`);
+      if (typeof format !== 'string' || !Object.hasOwn(FORMATS, format))
+        throw new BadRequest(`format must be one of ${Object.keys(FORMATS).join(', ')}`);
       const d = await db();
       const tx = d.transaction('readingList');
       const entries = await Promise.all(ids.map((id) => tx.store.get(id)));
