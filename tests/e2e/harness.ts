@@ -1,6 +1,7 @@
 /**
- * End-to-end harness: one browser session (src/cli/browser.ts) per worker, shared by a file's tests;
- * every test asserts afterwards that no request escaped to the network.
+ * End-to-end harness: one browser session (src/cli/browser.ts) per spec file, shared by that file's
+ * tests and started fresh for the next file, so no file sees another's saves or learned papers. Every
+ * test asserts afterwards that no request escaped to the network.
  */
 import { test as base, expect } from '@playwright/test';
 import { launch, type Session } from '../../src/cli/browser';
@@ -8,16 +9,29 @@ import { launch, type Session } from '../../src/cli/browser';
 export { panelFor, type Session } from '../../src/cli/browser';
 export { expect };
 
-export const test = base.extend<{ noEscapes: undefined }, { session: Session }>({
-  session: [
+interface Current {
+  file?: string;
+  session?: Session;
+}
+
+export const test = base.extend<{ session: Session; noEscapes: undefined }, { current: Current }>({
+  current: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature.
     async ({}, use) => {
-      const session = await launch();
-      await use(session);
-      await session.close();
+      const current: Current = {};
+      await use(current);
+      await current.session?.close();
     },
     { scope: 'worker' },
   ],
+  session: async ({ current }, use, testInfo) => {
+    if (current.file !== testInfo.file || !current.session) {
+      await current.session?.close();
+      current.session = await launch();
+      current.file = testInfo.file;
+    }
+    await use(current.session);
+  },
   noEscapes: [
     async ({ session }, use) => {
       const before = session.escaped.length;
