@@ -16,7 +16,7 @@ import { type AuthorProfile, buildAuthorProfiles } from '../engine/authors';
 import { type DraftPaper, type RelatedItem, RelatedModel } from '../engine/related';
 import { type SearchFilter, type SearchHit, SearchIndex } from '../engine/search';
 import { TitleIndex } from '../engine/titles';
-import { categoryTags, defaultTagger, type Tag } from '../engine/topics';
+import { categoryTags, defaultTagger, type Tag, TOPICS } from '../engine/topics';
 
 const INDEX_KEY = 'searchIndex';
 const REVISION_KEY = 'corpusRevision';
@@ -154,7 +154,14 @@ export class EngineService {
 
   async authorProfiles(): Promise<Map<string, AuthorProfile>> {
     const s = await this.ready();
-    this.profiles ??= buildAuthorProfiles([...s.papers.values()], { stats: this.stats });
+    // The search index tagged every paper when it indexed it: reuse those topics rather than tag 100k again.
+    const byLabel = new Map(TOPICS.map((t) => [t.label, t] as const));
+    const topicsOf = (p: Paper): Tag[] =>
+      (s.search.stored(p.id)?.topics ?? []).flatMap((label) => {
+        const t = byLabel.get(label);
+        return t ? [{ kind: 'topic' as const, id: t.id, label, why: 'indexed topic', score: 1 }] : [];
+      });
+    this.profiles ??= buildAuthorProfiles([...s.papers.values()], { stats: this.stats, topicsOf });
     return this.profiles;
   }
 

@@ -2,9 +2,9 @@
  * Title recognition: which corpus paper does a string on a page name? Pure.
  *
  * Exact: the normalised key (see normalize.ts) looked up in a Map, so linear in the length of the text.
- * Fuzzy: candidates come from the candidate text's rarest words (an inverted index over title words),
- * then each is verified by a word-level edit distance that also accepts a missing subtitle and a
- * truncated tail ("…", as Google Scholar prints long titles). Titles that merely share words fail the
+ * Fuzzy: candidates come from the text's rarest pairs of consecutive words (an inverted index over title
+ * word pairs), then each is verified by a word-level edit distance that also accepts a missing subtitle
+ * and a truncated tail ("…", as Google Scholar prints long titles). Titles that merely share words fail the
  * verification; short generic strings ("Introduction", "Deep Learning") fail the specificity rule.
  */
 import type { PaperId } from '../core/paper';
