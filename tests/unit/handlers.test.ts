@@ -3,10 +3,12 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EngineService } from '../../src/background/engine-service';
 import { createHandlers, dispatch } from '../../src/background/handlers';
+import { displayTags } from '../../src/background/handlers/overlay';
 import { installBundle } from '../../src/background/install';
 import type { PaperId } from '../../src/core/paper';
 import { validateBundle } from '../../src/corpus/bundle';
 import { type Database, openDatabase } from '../../src/db/database';
+import type { Tag } from '../../src/engine/topics';
 import { parseRequest } from '../../src/messaging/protocol';
 import { DEFAULT_SETTINGS } from '../../src/settings/schema';
 
@@ -129,5 +131,27 @@ describe('overlay handlers with the engine', () => {
       candidates: ['Introduction', 'a solvable model of neural scaling laws', 'Deep Learning', 'Related work'],
     });
     expect(matches.map((m) => [m.index, m.id])).toEqual([[1, '2210.16859']]);
+  });
+});
+
+describe('tags as shown', () => {
+  const tag = (kind: Tag['kind'], id: string, label: string): Tag => ({ kind, id, label, why: 'w', score: 1 });
+  it('say which code a repeated category name stands for, and drop single-word keyphrases', () => {
+    const shown = displayTags(
+      [
+        tag('topic', 'scaling-laws', 'Neural scaling laws'),
+        tag('category', 'cs.LG', 'Machine Learning'),
+        tag('category', 'stat.ML', 'Machine Learning'),
+        tag('keyphrase', 'group', 'group'),
+        tag('keyphrase', 'optimal transport', 'optimal transport'),
+      ],
+      8,
+    );
+    expect(shown.map((t) => t.label)).toEqual([
+      'Neural scaling laws',
+      'Machine Learning',
+      'Machine Learning (stat.ML)',
+      'optimal transport',
+    ]);
   });
 });

@@ -29,6 +29,24 @@ const RELATED_IN_PANEL = 6;
 
 const toTopicTag = (t: Tag): TopicTag => ({ kind: t.kind, id: t.id, label: t.label, why: t.why });
 
+/**
+ * Tags as shown: one per label (cs.LG and stat.ML are both "Machine Learning": the second says its code),
+ * and no single-word keyphrase ("group", "answering" say nothing on their own).
+ */
+export function displayTags(tags: readonly Tag[], max: number): TopicTag[] {
+  const seen = new Set<string>();
+  const out: TopicTag[] = [];
+  for (const t of tags) {
+    if (t.kind === 'keyphrase' && !t.label.includes(' ')) continue;
+    const label = seen.has(t.label.toLowerCase()) ? `${t.label} (${t.id})` : t.label;
+    if (seen.has(label.toLowerCase())) continue;
+    seen.add(label.toLowerCase());
+    out.push({ ...toTopicTag(t), label });
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
 const absUrlOf = (id: PaperId) => (id.startsWith('title:') ? '' : `https://arxiv.org/abs/${id}`);
 
 /** What the engine knows of a page paper: the corpus record's richer fields where there is one. */
@@ -111,7 +129,7 @@ export function overlayHandlers({ db, engine, settings, now }: HandlerDeps): Han
         paper: corpus ?? null,
         authors,
         related: relatedPapers,
-        topics: tags.slice(0, 8).map(toTopicTag),
+        topics: displayTags(tags, 8),
         codeUrls,
         bibtex: toBibtex([bibSource]),
       };
@@ -135,10 +153,10 @@ export function overlayHandlers({ db, engine, settings, now }: HandlerDeps): Han
         chips[page.id] = {
           inCorpus: corpus !== undefined,
           saved: saved.has(page.id),
-          topics: tags
-            .filter((t) => t.kind !== 'category')
-            .slice(0, 2)
-            .map(toTopicTag),
+          topics: displayTags(
+            tags.filter((t) => t.kind !== 'category'),
+            2,
+          ),
           relatedCount: related.filter((r) => r.score >= RELATED_MIN_SCORE).length,
         };
       }
