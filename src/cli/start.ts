@@ -69,7 +69,7 @@ shots.push(join(OUT, 'overlay.png'));
 await page.screenshot({ path: shots.at(-1)!, fullPage: true });
 
 const popup = await session.extensionPage('popup.html');
-await popup.setViewportSize({ width: 420, height: 520 });
+await popup.setViewportSize({ width: 440, height: 560 });
 await popup.locator('input[type="search"]').pressSequentially('scaling laws');
 await popup.locator('[data-section="results"] [data-paper-id]').first().waitFor();
 shots.push(join(OUT, 'popup.png'));

@@ -8,6 +8,7 @@ import type { ReadingListEntry } from '../../db/schema';
 import { send } from '../../messaging/client';
 import type { CorpusStatus, SearchFilters, SearchHit } from '../../messaging/protocol';
 import { showBadges } from '../badge/inject';
+import { shortAuthorLine } from '../components/author-line';
 import { Highlighted } from '../components/Highlighted';
 import { activeTab, papersOn, scanTab, type TabPaper } from './tab-papers';
 
@@ -252,7 +253,13 @@ export function Popup() {
               {hit.highlights ? <Highlighted segments={hit.highlights.title} /> : hit.title}
             </a>
             <div class="pl-meta">
-              {hit.highlights ? <Highlighted segments={hit.highlights.authors} /> : hit.authors.slice(0, 3).join(', ')}
+              {hit.highlights ? (
+                <Highlighted segments={shortAuthorLine(hit.highlights.authors)} />
+              ) : (
+                shortAuthorLine([{ text: hit.authors.join(', '), match: false }])
+                  .map((s) => s.text)
+                  .join('')
+              )}
               {hit.year ? ` · ${hit.year}` : ''}
             </div>
             <button
