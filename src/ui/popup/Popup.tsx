@@ -175,7 +175,7 @@ export function Popup() {
     setForm((f) => ({ ...f, [k]: (e.target as HTMLInputElement).value }));
 
   return (
-    <div style={{ width: '440px' }}>
+    <div>
       <div class="pl-bar">
         <h1>Paperlens</h1>
         <span class="pl-muted">{status ? `${status.papers} papers · ${status.saved} saved` : ''}</span>
