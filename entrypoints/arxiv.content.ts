@@ -1,18 +1,28 @@
+// First: repairs the extension API globals on pages that clobber them (see the module).
+import '../src/overlay/unclobber';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runArxivOverlay } from '../src/overlay/arxiv';
+import { guard } from '../src/overlay/guard';
 
 export default defineContentScript({
   matches: ['https://arxiv.org/*'],
   runAt: 'document_end',
   main(ctx) {
-    let cleanup = runArxivOverlay(document, new URL(location.href));
+    // Guarded: an error in the overlay is reported to the console, never thrown into the page.
+    const run = () =>
+      guard(
+        'arXiv overlay',
+        () => runArxivOverlay(document, new URL(location.href)),
+        () => {},
+      );
+    let cleanup = run();
     // Back/forward cache: the page comes back as it was left, but saved states may have changed since.
     ctx.addEventListener(window, 'pageshow', (e) => {
       if (!(e as PageTransitionEvent).persisted) return;
-      cleanup();
-      cleanup = runArxivOverlay(document, new URL(location.href));
+      guard('arXiv overlay cleanup', cleanup, undefined);
+      cleanup = run();
     });
     // When the extension is reloaded or updated, the old script's UI and observers go with it.
-    ctx.onInvalidated(() => cleanup());
+    ctx.onInvalidated(() => guard('arXiv overlay cleanup', cleanup, undefined));
   },
 });

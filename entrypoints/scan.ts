@@ -1,4 +1,7 @@
+// First: repairs the extension API globals on pages that clobber them (see the module).
+import '../src/overlay/unclobber';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { guard } from '../src/overlay/guard';
 import { startSitesOverlay } from '../src/overlay/sites-run';
 
 /**
@@ -7,5 +10,5 @@ import { startSitesOverlay } from '../src/overlay/sites-run';
  * (src/background/site-scripts.ts). The site's own adapter where there is one, else the generic recogniser.
  */
 export default defineUnlistedScript(() => {
-  startSitesOverlay(document, { generic: true });
+  guard('page scan', () => startSitesOverlay(document, { generic: true }), undefined);
 });

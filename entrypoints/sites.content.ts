@@ -1,4 +1,7 @@
+// First: repairs the extension API globals on pages that clobber them (see the module).
+import '../src/overlay/unclobber';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { guard } from '../src/overlay/guard';
 import { startSitesOverlay } from '../src/overlay/sites-run';
 import { BADGE_SITE_MATCHES } from '../src/sites/permissions';
 
@@ -7,8 +10,8 @@ export default defineContentScript({
   matches: [...BADGE_SITE_MATCHES],
   runAt: 'document_idle',
   main(ctx) {
-    const overlay = startSitesOverlay(document, { generic: false });
+    const overlay = guard('badge overlay', () => startSitesOverlay(document, { generic: false }), undefined);
     // When the extension is reloaded or updated, the old script's badges and observers go with it.
-    ctx.onInvalidated(() => overlay.stop());
+    ctx.onInvalidated(() => guard('badge overlay stop', () => overlay?.stop(), undefined));
   },
 });

@@ -1,6 +1,22 @@
 /** Value types carried by messages, shared by every domain. */
 import type { PaperId } from '../core/paper';
 
+/**
+ * The most a page paper may carry: the background refuses more (handlers/deps.ts), and content scripts
+ * clip what a page shows to these (overlay/page-paper.ts), so a giant title or abstract still gets a panel.
+ */
+export const PAGE_PAPER_LIMITS = {
+  title: 2000,
+  authors: 5000,
+  author: 500,
+  url: 4000,
+  abstract: 20_000,
+  comments: 5000,
+  doi: 300,
+  journalRef: 1000,
+  category: 40,
+} as const;
+
 /** A paper as a page shows it: what a content script can read without the corpus. */
 export interface PagePaper {
   readonly id: PaperId;

@@ -8,6 +8,7 @@ import type { SiteAdapter } from '../sites/types';
 import type { PanelApi } from '../ui/panel/Panel';
 import { extensionPanelApi } from './api';
 import { ChipRunner } from './chips';
+import { guard } from './guard';
 import { learn, toPagePaper } from './page-paper';
 import { mountPanel } from './panel';
 
@@ -76,7 +77,7 @@ function runChips(doc: Document, url: URL, adapter: SiteAdapter, api: PanelApi, 
     );
     if (!added) return;
     clearTimeout(timer);
-    timer = setTimeout(scan, LATE_ENTRY_DEBOUNCE_MS);
+    timer = setTimeout(() => guard('reading late entries', scan, undefined), LATE_ENTRY_DEBOUNCE_MS);
   });
   observer.observe(container, { childList: true, subtree: true });
   return () => {

@@ -1,20 +1,26 @@
 /** Turning found papers into what crosses the wire, and telling the background what a page showed. */
 import { send } from '../messaging/client';
 import type { PagePaper } from '../messaging/protocol';
+import { PAGE_PAPER_LIMITS as L } from '../messaging/types';
 import type { FoundPaper } from '../sites/types';
 
-/** What a content script sends about a found paper: everything the page showed, nothing of the DOM. */
+/**
+ * What a content script sends about a found paper: everything the page showed, nothing of the DOM, each
+ * field clipped to what the background accepts (a hostile or broken page may show megabytes).
+ */
 export function toPagePaper(found: FoundPaper): PagePaper {
+  const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
+  const categories = found.categories?.filter((c) => c.length <= L.category).slice(0, 100) ?? [];
   return {
     id: found.id,
-    title: found.title,
-    authors: [...found.authors],
-    url: found.url,
-    ...(found.abstract ? { abstract: found.abstract } : {}),
-    ...(found.categories?.length ? { categories: [...found.categories] } : {}),
-    ...(found.comments ? { comments: found.comments } : {}),
-    ...(found.doi ? { doi: found.doi } : {}),
-    ...(found.journalRef ? { journalRef: found.journalRef } : {}),
+    title: clip(found.title, L.title),
+    authors: found.authors.slice(0, L.authors).map((a) => clip(a, L.author)),
+    url: clip(found.url, L.url),
+    ...(found.abstract ? { abstract: clip(found.abstract, L.abstract) } : {}),
+    ...(categories.length ? { categories } : {}),
+    ...(found.comments ? { comments: clip(found.comments, L.comments) } : {}),
+    ...(found.doi && found.doi.length <= L.doi ? { doi: found.doi } : {}),
+    ...(found.journalRef ? { journalRef: clip(found.journalRef, L.journalRef) } : {}),
     ...(found.published ? { published: found.published } : {}),
   };
 }

@@ -3,6 +3,7 @@ import type { PaperId } from '../../core/paper';
 import { isPaperId } from '../../core/paper';
 import type { Database } from '../../db/database';
 import type { Messages, MessageType, PagePaper, Response } from '../../messaging/protocol';
+import { PAGE_PAPER_LIMITS as L } from '../../messaging/types';
 import type { Settings } from '../../settings/schema';
 import type { EngineService } from '../engine-service';
 
@@ -37,19 +38,19 @@ export function pagePaper(v: unknown): PagePaper {
     typeof p.id !== 'string' ||
     !isPaperId(p.id) ||
     typeof p.title !== 'string' ||
-    p.title.length > 2000 ||
+    p.title.length > L.title ||
     !Array.isArray(p.authors) ||
-    p.authors.length > 5000 ||
-    !p.authors.every((a) => typeof a === 'string' && a.length <= 500) ||
+    p.authors.length > L.authors ||
+    !p.authors.every((a) => typeof a === 'string' && a.length <= L.author) ||
     typeof p.url !== 'string' ||
-    p.url.length > 4000 ||
-    !optionalText(p.abstract, 20_000) ||
-    !optionalText(p.comments, 5000) ||
+    p.url.length > L.url ||
+    !optionalText(p.abstract, L.abstract) ||
+    !optionalText(p.comments, L.comments) ||
     !optionalText(p.published, 10) ||
-    !optionalText(p.doi, 300) ||
-    !optionalText(p.journalRef, 1000) ||
+    !optionalText(p.doi, L.doi) ||
+    !optionalText(p.journalRef, L.journalRef) ||
     (p.categories !== undefined &&
-      (!Array.isArray(p.categories) || !p.categories.every((c) => typeof c === 'string' && c.length <= 40)))
+      (!Array.isArray(p.categories) || !p.categories.every((c) => typeof c === 'string' && c.length <= L.category)))
   )
     throw new BadRequest('paper must have id, title, authors and url (and bounded optional fields)');
   return p as PagePaper;

@@ -24,7 +24,7 @@ const entry = (id: string, notes: string): ReadingListEntry =>
     updatedAt: '2026-01-01T00:00:00.000Z',
     title: 'T',
     authors: ['A B'],
-  }) as ReadingListEntry;
+  }) as unknown as ReadingListEntry;
 
 const backup = makeBackup(
   {
