@@ -143,6 +143,11 @@ export class EngineService {
     return s.related.relatedToDraft(draft, k, draft.id);
   }
 
+  /** Cheap related counts for many papers at once (a listing's chips); see `RelatedModel.relatedCounts`. */
+  async relatedCounts(drafts: readonly (DraftPaper & { readonly id?: PaperId })[], cap?: number): Promise<number[]> {
+    return (await this.ready()).related.relatedCounts(drafts, cap);
+  }
+
   /** Topic tags: taxonomy topics first, then arXiv categories, then keyphrases for what those miss. */
   async tags(draft: DraftPaper, keyphrases = 2): Promise<Tag[]> {
     const s = await this.ready();

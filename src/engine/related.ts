@@ -73,6 +73,12 @@ const DEFAULT_WEIGHTS = { text: 0.75, authors: 0.12, categories: 0.03, topics: 0
 const VECTOR_CACHE = 4000;
 /** Unigrams of the paper's vector used to find candidates in the index. */
 const SEED_TERMS = 16;
+/** Distinctive words of a draft a cheap related count looks at, and how many a paper must share. */
+const COUNT_TERMS = 8;
+const COUNT_MIN_SHARED = 2;
+/** Words in more papers than this (share of the corpus, at least the minimum) are too common to count on. */
+const COUNT_RARE_RATIO = 0.01;
+const COUNT_RARE_MIN = 50;
 /** Seed terms in more than this share of papers (and over 1,000) are skipped when there are enough rarer ones. */
 const SEED_MAX_DF = 0.05;
 
@@ -172,6 +178,34 @@ export class RelatedModel {
       topics: this.topicsOf(draft).map((t) => t.label),
     };
     return this.rank(this.vectorise(draft), meta, k, exclude);
+  }
+
+  /**
+   * How many corpus papers are related to each draft, cheaply enough for a 2,000-entry listing: a paper
+   * counts when it shares at least `COUNT_MIN_SHARED` of the draft's `COUNT_TERMS` most distinctive words
+   * (title or abstract, from the index's postings) or an author. No rescoring; a count over `cap` is
+   * answered as `cap + 1` ("cap+"). The drafts share one document-frequency cache. A corpus paper's own
+   * entry (by `id`) is not counted.
+   */
+  relatedCounts(drafts: readonly (DraftPaper & { readonly id?: PaperId | undefined })[], cap = 99): number[] {
+    const dfs = new Map<string, number>();
+    // Words in many papers make everything related on a large corpus (and are slow to walk): rarer ones only.
+    const rare = Math.max(COUNT_RARE_MIN, COUNT_RARE_RATIO * this.index.size);
+    return drafts.map((d) => {
+      const vec = this.vectorise(d, dfs, false);
+      const terms = new Map<string, number>();
+      for (const [t] of vec.weights) {
+        if (t.includes(' ') || (dfs.get(t) ?? 0) > rare) continue;
+        terms.set(t, 1);
+        if (terms.size === COUNT_TERMS) break;
+      }
+      const keys = (d.authors ?? []).map(authorKey);
+      // An author alone makes a paper related: weigh one as much as the words it takes.
+      const pool = this.index.candidates(terms, keys, cap + 2, COUNT_MIN_SHARED);
+      let n = 0;
+      for (const c of pool) if (c.score >= COUNT_MIN_SHARED && c.id !== d.id) n++;
+      return Math.min(n, cap + 1);
+    });
   }
 
   /** The paper's most distinctive terms, as tags: what the taxonomy may have missed. */

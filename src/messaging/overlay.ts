@@ -14,13 +14,19 @@ export interface PanelData {
   readonly bibtex: string;
 }
 
+/** Related counts above this show as "99+". */
+export const RELATED_COUNT_CAP = 99;
+
 export interface ChipData {
   readonly inCorpus: boolean;
   readonly saved: boolean;
   /** The top two or three tags. */
   readonly topics: readonly TopicTag[];
-  /** How many related corpus papers score above the panel's threshold. */
-  readonly relatedCount: number;
+  /**
+   * How many corpus papers are related (share at least two of its distinctive words, or an author; see
+   * `RelatedModel.relatedCounts`), at most `RELATED_COUNT_CAP + 1`; absent when not asked for (`counts: false`).
+   */
+  readonly relatedCount?: number;
 }
 
 export interface OverlayMessages {
@@ -30,8 +36,11 @@ export interface OverlayMessages {
   'papers/get': { req: { id: PaperId }; res: { paper: Paper | null } };
   /** Everything a full panel shows, for a paper in the corpus or only on the page. */
   'panel/data': { req: { paper: PagePaper }; res: PanelData };
-  /** What each listing chip shows, for many entries at once. */
-  'chips/data': { req: { papers: PagePaper[] }; res: { chips: Record<string, ChipData> } };
+  /**
+   * What each listing chip shows, for many entries at once. `counts: false` leaves out the related counts
+   * (the cheap part first: a listing shows state and topics at once, counts after).
+   */
+  'chips/data': { req: { papers: PagePaper[]; counts?: boolean }; res: { chips: Record<string, ChipData> } };
   /** Papers seen on a page, stored as learned papers unless the user turned learning off. */
   'papers/learn': {
     req: { papers: PagePaper[]; url: string };

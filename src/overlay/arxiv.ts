@@ -58,6 +58,7 @@ function runChips(doc: Document, url: URL, adapter: SiteAdapter, api: PanelApi, 
       mark('paperlens:chips-ready');
       hooks.onReady?.({ kind: 'chips', count });
     },
+    onCounted: () => mark('paperlens:chips-counted'),
   });
   const scan = () => {
     if (adapter.entries && adapter.readEntry) {

@@ -1,9 +1,14 @@
 /**
  * Chips on listing pages (arXiv listings, search results, author pages; other sites' lists later).
  *
- * Entries are handled in batches: each batch's chips are mounted (showing "looking up") in one short task,
- * its `chips/data` request goes out at once, and the chips fill in as answers arrive, so a 2,000-entry
- * page never blocks the main thread for long and the first chips appear before the last are asked for.
+ * Two passes, so a 2,000-entry page is chipped at once and never blocks the main thread:
+ * 1. State: entries are read and their chips mounted ("looking up") in slices of at most `SLICE_MS`,
+ *    each slice's `chips/data` request (with `counts: false`: saved, in corpus, topics, all cheap) going
+ *    out as the slice ends. Answers fill the chips in slices too. When every chip shows its state,
+ *    `onSettled` fires: that is "fully chipped".
+ * 2. Counts: related counts (the background walks its index postings for them) are asked for one batch
+ *    at a time, entries on screen first (IntersectionObserver), the rest when the page is idle. When the
+ *    last count is in, `onCounted` fires and the papers seen are learned, in one message.
  * Activating a chip expands the full panel under its entry; Escape or the chip again closes it.
  */
 import { h, render } from 'preact';
@@ -17,18 +22,24 @@ import { mountAfter, unmount } from './mount';
 import { learn, toPagePaper } from './page-paper';
 import { type MountedPanel, mountPanel } from './panel';
 
-/** Entries per `chips/data` request and per rendering task. */
+/** At most this many entries per `chips/data` request. */
 export const CHIP_BATCH = 200;
+/** Entries per related-count request (visible ones first). */
+export const COUNT_BATCH = 100;
+/** Main-thread work per slice before yielding to the page (well under the 50 ms of a long task). */
+export const SLICE_MS = 8;
 
 export interface ChipsOptions {
   readonly api: PanelApi;
   readonly url: URL;
-  /** Asks the background; replaceable in tests. */
-  readonly fetchChips?: (papers: PagePaper[]) => Promise<Record<string, ChipData>>;
+  /** Asks the background; replaceable in tests. `counts: false` asks for state and topics only. */
+  readonly fetchChips?: (papers: PagePaper[], counts: boolean) => Promise<Record<string, ChipData>>;
   /** Stores the papers seen; `papers/learn` by default. */
   readonly learn?: (papers: PagePaper[]) => void;
-  /** Called when every chip found so far shows its data. */
+  /** Called when every chip found so far shows its state and topics. */
   readonly onSettled?: (count: number) => void;
+  /** Called when every chip found so far also shows its related count (or its count failed). */
+  readonly onCounted?: (count: number) => void;
 }
 
 interface ChipEntry {
@@ -37,89 +48,218 @@ interface ChipEntry {
   readonly host: HTMLElement;
   readonly container: HTMLElement;
   data: ChipData | undefined;
+  /** Whether the related count was asked for and answered (or failed). */
+  counted: boolean;
   panel: MountedPanel | undefined;
 }
 
-const defaultFetch = async (papers: PagePaper[]) => (await send('chips/data', { papers })).chips;
+const defaultFetch = async (papers: PagePaper[], counts: boolean) =>
+  (await send('chips/data', counts ? { papers } : { papers, counts: false })).chips;
 
-/** Yields to the event loop so input and painting can run between batches. */
-const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Yields to the event loop so input and painting can run; no 4 ms clamp as with nested timeouts. */
+function yieldToPage(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof s?.yield === 'function') return s.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Runs `fn` when the page is idle (or soon, where there is no idle callback). */
+function whenIdle(fn: () => void): void {
+  const ric = (globalThis as { requestIdleCallback?: (f: () => void, o: { timeout: number }) => number })
+    .requestIdleCallback;
+  if (typeof ric === 'function') ric(fn, { timeout: 100 });
+  else setTimeout(fn, 0);
+}
 
 export class ChipRunner {
   private readonly entries = new Map<string, ChipEntry>();
-  private pending = 0;
+  /** Entries with their state, waiting for a related count, in page order. */
+  private readonly uncounted = new Set<ChipEntry>();
+  /** Hosts on screen (or near it), whose counts go first. */
+  private readonly visible = new Set<HTMLElement>();
+  private readonly observer: IntersectionObserver | undefined;
+  private pendingState = 0;
+  /** `add` calls still reading entries: nothing is settled while one is. */
+  private adding = 0;
+  /** Whether chips were mounted since `onSettled` last fired. */
+  private unsettled = false;
+  private counting = false;
   private stopped = false;
   /**
-   * Papers to learn once every chip has its data: learning changes the corpus, which makes the background
-   * rebuild its related-work model, so it goes in one message after the chips rather than one per batch.
+   * Papers to learn once every chip has its count: learning changes the corpus (and so the counts), so it
+   * goes in one message at the end rather than one per batch.
    */
   private toLearn: PagePaper[] = [];
-  private readonly fetchChips: (papers: PagePaper[]) => Promise<Record<string, ChipData>>;
+  private readonly fetchChips: (papers: PagePaper[], counts: boolean) => Promise<Record<string, ChipData>>;
 
   constructor(private readonly options: ChipsOptions) {
     this.fetchChips = options.fetchChips ?? defaultFetch;
+    if (typeof IntersectionObserver === 'function')
+      this.observer = new IntersectionObserver(
+        (records) => {
+          for (const r of records)
+            if (r.isIntersecting) this.visible.add(r.target as HTMLElement);
+            else this.visible.delete(r.target as HTMLElement);
+        },
+        { rootMargin: '200px 0px' },
+      );
   }
 
   /** Entries already read (by element), so late-content rescans read only what is new. */
   private readonly read = new WeakSet<object>();
 
   /**
-   * Chips the entries not chipped yet, batch by batch, reading each batch's entries just before
-   * chipping them (so a 2,000-entry page is read in short tasks too). Items are entry elements with a
-   * reader, or papers already found.
+   * Chips the entries not chipped yet, reading each entry just before chipping it, in slices of at most
+   * `SLICE_MS` (so a 2,000-entry page is read in short tasks too). Items are entry elements with a reader,
+   * or papers already found.
    */
   async add<T extends object>(items: readonly T[], readItem: (item: T) => FoundPaper | undefined): Promise<void> {
-    const fresh = items.filter((item) => !this.read.has(item));
-    for (let i = 0; i < fresh.length && !this.stopped; i += CHIP_BATCH) {
-      if (i > 0) await yieldToPage();
-      const found: FoundPaper[] = [];
-      for (const item of fresh.slice(i, i + CHIP_BATCH)) {
-        this.read.add(item);
-        const f = readItem(item);
-        if (f && !this.entries.has(f.id)) found.push(f);
-      }
-      this.batch(found);
+    this.adding++;
+    try {
+      await this.addSliced(
+        items.filter((item) => !this.read.has(item)),
+        readItem,
+      );
+    } finally {
+      this.adding--;
+      if (this.pendingState === 0) this.settle();
     }
   }
 
-  private batch(found: readonly FoundPaper[]): void {
-    const batch: ChipEntry[] = [];
-    for (const f of found) {
-      if (this.entries.has(f.id)) continue;
-      const m = mountAfter(f.anchor, 'chip', f.id, CHIP_CSS);
-      const entry: ChipEntry = {
-        found: f,
-        paper: toPagePaper(f),
-        host: m.host,
-        container: m.container,
-        data: undefined,
-        panel: undefined,
-      };
-      this.entries.set(f.id, entry);
-      this.draw(entry);
-      batch.push(entry);
-    }
-    if (batch.length === 0) return;
-    this.pending++;
-    const papers = batch.map((e) => e.paper);
-    this.fetchChips(papers)
-      .then((chips) => {
+  private async addSliced<T extends object>(fresh: readonly T[], readItem: (item: T) => FoundPaper | undefined) {
+    let batch: ChipEntry[] = [];
+    let start = now();
+    for (const item of fresh) {
+      if (this.stopped) return;
+      if (batch.length >= CHIP_BATCH || now() - start > SLICE_MS) {
+        this.askState(batch);
+        batch = [];
+        await yieldToPage();
+        start = now();
         if (this.stopped) return;
-        for (const e of batch) {
-          e.data = chips[e.paper.id];
-          this.draw(e);
-        }
-        this.toLearn.push(...papers);
-      })
+      }
+      this.read.add(item);
+      const f = readItem(item);
+      if (!f || this.entries.has(f.id)) continue;
+      batch.push(this.mount(f));
+    }
+    this.askState(batch);
+  }
+
+  private mount(f: FoundPaper): ChipEntry {
+    const m = mountAfter(f.anchor, 'chip', f.id, CHIP_CSS);
+    const entry: ChipEntry = {
+      found: f,
+      paper: toPagePaper(f),
+      host: m.host,
+      container: m.container,
+      data: undefined,
+      counted: false,
+      panel: undefined,
+    };
+    this.entries.set(f.id, entry);
+    this.observer?.observe(m.host);
+    this.draw(entry);
+    return entry;
+  }
+
+  private askState(batch: ChipEntry[]): void {
+    if (batch.length === 0) return;
+    this.unsettled = true;
+    this.pendingState++;
+    this.fetchChips(
+      batch.map((e) => e.paper),
+      false,
+    )
+      .then((chips) => this.fill(batch, chips, false))
       .catch(() => {
         // The chips stay in their "looking up" state; the page itself is untouched.
       })
       .finally(() => {
-        if (--this.pending > 0 || this.stopped) return;
-        this.options.onSettled?.(this.entries.size);
-        (this.options.learn ?? ((papers) => learn(papers, this.options.url)))(this.toLearn);
-        this.toLearn = [];
+        this.pendingState--;
+        if (this.stopped) return;
+        if (this.pendingState === 0) this.settle();
       });
+  }
+
+  private settle(): void {
+    if (this.stopped || this.adding > 0) return;
+    if (this.unsettled) this.options.onSettled?.(this.entries.size);
+    this.unsettled = false;
+    this.pumpCounts();
+  }
+
+  /** Draws answers in slices; with `counted`, the answers carry related counts. */
+  private async fill(batch: readonly ChipEntry[], chips: Record<string, ChipData>, counted: boolean): Promise<void> {
+    let start = now();
+    for (const e of batch) {
+      if (this.stopped) return;
+      if (now() - start > SLICE_MS) {
+        await yieldToPage();
+        start = now();
+      }
+      const data = chips[e.paper.id];
+      if (counted) {
+        e.counted = true;
+        this.toLearn.push(e.paper);
+      }
+      // A count answer keeps a save made meanwhile (the panel's toggle updates `data.saved`).
+      if (data) e.data = counted && e.data ? { ...data, saved: e.data.saved } : data;
+      else if (!counted) continue;
+      if (!counted) this.uncounted.add(e);
+      this.draw(e);
+    }
+  }
+
+  /** Asks for the next batch of related counts, on-screen entries first, unless a request is out. */
+  private pumpCounts(): void {
+    if (this.counting || this.stopped) return;
+    if (this.uncounted.size === 0) {
+      if (this.pendingState === 0 && this.adding === 0) this.finish();
+      return;
+    }
+    const batch: ChipEntry[] = [];
+    for (const e of this.uncounted) {
+      if (batch.length >= COUNT_BATCH) break;
+      if (this.visible.has(e.host)) batch.push(e);
+    }
+    const onScreen = batch.length > 0;
+    for (const e of this.uncounted) {
+      if (batch.length >= COUNT_BATCH) break;
+      if (!batch.includes(e)) batch.push(e);
+    }
+    for (const e of batch) this.uncounted.delete(e);
+    this.counting = true;
+    const ask = () => {
+      if (this.stopped) return;
+      this.fetchChips(
+        batch.map((e) => e.paper),
+        true,
+      )
+        .then((chips) => this.fill(batch, chips, true))
+        .catch(() => this.fill(batch, {}, true))
+        .finally(() => {
+          this.counting = false;
+          this.pumpCounts();
+        });
+    };
+    // What is on screen is asked for at once; the rest waits for the page to be idle.
+    if (onScreen) ask();
+    else whenIdle(ask);
+  }
+
+  private finish(): void {
+    if (this.toLearn.length === 0) return;
+    this.options.onCounted?.(this.entries.size);
+    (this.options.learn ?? ((papers) => learn(papers, this.options.url)))(this.toLearn);
+    this.toLearn = [];
   }
 
   private draw(e: ChipEntry): void {
@@ -164,10 +304,14 @@ export class ChipRunner {
 
   stop(): void {
     this.stopped = true;
+    this.observer?.disconnect();
     for (const e of this.entries.values()) {
       e.panel?.remove();
       unmount(e.host, (c) => render(null, c));
     }
     this.entries.clear();
+    this.uncounted.clear();
   }
 }
+
+const now = () => performance.now();

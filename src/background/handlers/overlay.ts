@@ -7,6 +7,7 @@ import { getPapers, putPapers } from '../../db/papers';
 import { savedIds } from '../../db/reading-list';
 import { toBibtex } from '../../engine/export';
 import type { Tag } from '../../engine/topics';
+import { RELATED_COUNT_CAP } from '../../messaging/overlay';
 import type { AuthorInfo, ChipData, PagePaper, RelatedPaper, TopicTag } from '../../messaging/protocol';
 import { learnedPaper } from '../learned';
 import { BadRequest, type HandlerDeps, type HandlerGroup, pagePaper, paperIds } from './deps';
@@ -23,7 +24,7 @@ type OverlayTypes =
 /** Library views a page may open: an author, a topic or a paper. */
 const LIBRARY_VIEW = /^(author|topic|paper)=[^\s#]{1,300}$/;
 
-/** Related papers below this score are noise on a small corpus; the panel and chips agree on it. */
+/** Related papers below this score are noise on a small corpus. */
 const RELATED_MIN_SCORE = 0.08;
 const RELATED_IN_PANEL = 6;
 
@@ -137,6 +138,8 @@ export function overlayHandlers({ db, engine, settings, now }: HandlerDeps): Han
 
     async 'chips/data'(data) {
       if (!Array.isArray(data.papers) || data.papers.length > 5000) throw new BadRequest('papers must be a list');
+      if (data.counts !== undefined && typeof data.counts !== 'boolean')
+        throw new BadRequest('counts must be true or false');
       const pages = data.papers.map(pagePaper);
       const d = await db();
       const saved = new Set(
@@ -145,11 +148,19 @@ export function overlayHandlers({ db, engine, settings, now }: HandlerDeps): Han
           pages.map((p) => p.id),
         ),
       );
+      const drafts = await Promise.all(pages.map(async (page) => ({ page, corpus: await engine.paper(page.id) })));
+      // One pass over the index postings for the whole batch, no rescoring (that is the panel's work).
+      const counts =
+        data.counts === false
+          ? undefined
+          : await engine.relatedCounts(
+              drafts.map(({ page, corpus }) => draftOf(page, corpus)),
+              RELATED_COUNT_CAP,
+            );
       const chips: Record<string, ChipData> = {};
-      for (const page of pages) {
-        const corpus = await engine.paper(page.id);
-        const draft = draftOf(page, corpus);
-        const [tags, related] = await Promise.all([engine.tags(draft, 1), engine.relatedTo(draft, 10)]);
+      for (const [i, { page, corpus }] of drafts.entries()) {
+        const tags = await engine.tags(draftOf(page, corpus), 1);
+        const count = counts?.[i];
         chips[page.id] = {
           inCorpus: corpus !== undefined,
           saved: saved.has(page.id),
@@ -157,7 +168,7 @@ export function overlayHandlers({ db, engine, settings, now }: HandlerDeps): Han
             tags.filter((t) => t.kind !== 'category'),
             2,
           ),
-          relatedCount: related.filter((r) => r.score >= RELATED_MIN_SCORE).length,
+          ...(count !== undefined ? { relatedCount: count } : {}),
         };
       }
       return { chips };
@@ -183,7 +194,8 @@ export function overlayHandlers({ db, engine, settings, now }: HandlerDeps): Han
           ? old.provenance
           : [...old.provenance, ...incoming.provenance],
       }));
-      const changed = learned.filter((p) => !existing.has(p.id) || !existing.get(p.id)?.abstract);
+      // Only what the index does not know yet: a listing seen again changes nothing (and costs nothing).
+      const changed = learned.filter((p) => !existing.has(p.id) || (p.abstract && !existing.get(p.id)?.abstract));
       await engine.changed([
         ...(
           await getPapers(

@@ -1,8 +1,9 @@
 /**
  * The listing chip: one small button per entry saying whether the paper is saved or in the corpus, its
- * top topics and how many related corpus papers there are. Activating it (click, Enter, Space) expands
+ * top topics and how many related corpus papers there are (that count may arrive after the rest). Activating it (click, Enter, Space) expands
  * the full panel under the entry. Text only, never HTML.
  */
+import { RELATED_COUNT_CAP } from '../../messaging/overlay';
 import type { ChipData } from '../../messaging/protocol';
 
 export interface ChipProps {
@@ -15,10 +16,11 @@ export interface ChipProps {
 
 export function Chip({ title, data, expanded, onToggle }: ChipProps) {
   const state = !data ? 'loading' : data.saved ? 'saved' : data.inCorpus ? 'corpus' : 'new';
-  const related = data?.relatedCount ?? 0;
+  const related = data?.relatedCount;
+  const shown = related === undefined ? '' : related > RELATED_COUNT_CAP ? `${RELATED_COUNT_CAP}+` : String(related);
   const label = !data
     ? 'Paperlens: looking up'
-    : `Paperlens: ${data.saved ? 'saved' : data.inCorpus ? 'in your corpus' : 'not in your corpus'}; ${related} related; ${expanded ? 'hide' : 'show'} details for ${title}`;
+    : `Paperlens: ${data.saved ? 'saved' : data.inCorpus ? 'in your corpus' : 'not in your corpus'}; ${related === undefined ? 'counting related papers' : `${shown} related`}; ${expanded ? 'hide' : 'show'} details for ${title}`;
   return (
     <button
       type="button"
@@ -36,7 +38,13 @@ export function Chip({ title, data, expanded, onToggle }: ChipProps) {
           {t.label}
         </span>
       ))}
-      {data && related > 0 && <span class="pl-chip-related" data-related-count={related}>{`${related} related`}</span>}
+      {related !== undefined && related > 0 && (
+        <span
+          class="pl-chip-related"
+          data-related-count={related}
+          title={`${shown} related paper${related === 1 ? '' : 's'} in your corpus (sharing at least two of this paper's distinctive words, or an author); the panel lists the closest`}
+        >{`${shown} related`}</span>
+      )}
     </button>
   );
 }

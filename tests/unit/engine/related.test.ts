@@ -72,3 +72,34 @@ describe('related work over the bundled corpus', () => {
     for (const t of tags) expect(t.why).not.toBe('');
   });
 });
+
+describe('related counts for listing chips', () => {
+  it('count the corpus papers a draft shares distinctive words or an author with, at least what the panel lists', () => {
+    const draft = {
+      title: 'Scaling laws for wide kernel regression',
+      abstract: 'We derive neural scaling laws for random feature models and kernel regression.',
+    };
+    const [count] = model.relatedCounts([draft]);
+    const listed = model.relatedToDraft(draft, 6).filter((r) => r.score >= 0.08);
+    expect(listed.length).toBeGreaterThan(0);
+    expect(count).toBeGreaterThanOrEqual(listed.length);
+    expect(count).toBeLessThan(papers.length / 2);
+  });
+  it('count nothing for a paper on another subject, and a shared author alone', () => {
+    const [none, byAuthor] = model.relatedCounts([
+      { title: 'Troubadour lyric in twelfth-century Occitania', authors: ['Ann Nobody'] },
+      { title: 'Troubadour lyric in twelfth-century Occitania', authors: ['Blake Bordelon'] },
+    ]);
+    expect(none).toBe(0);
+    expect(byAuthor).toBe(papers.filter((p) => p.authors.some((a) => a.name === 'Blake Bordelon')).length);
+  });
+  it('never count a corpus paper’s own entry, and stop at the cap', () => {
+    const p = papers.find((x) => scaling.includes(x.id));
+    if (!p) throw new Error('no scaling paper');
+    const draft = { id: p.id, title: p.title, abstract: p.abstract, authors: p.authors.map((a) => a.name) };
+    const [own] = model.relatedCounts([draft]);
+    const [other] = model.relatedCounts([{ ...draft, id: undefined }]);
+    expect(other).toBe((own ?? 0) + 1);
+    expect(model.relatedCounts([draft], 1)[0]).toBe(Math.min(own ?? 0, 2));
+  });
+});
