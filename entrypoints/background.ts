@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import corpus from '../data/corpus.json';
 import { EngineService } from '../src/background/engine-service';
+import { describeError } from '../src/background/errors';
 import { createHandlers, dispatch } from '../src/background/handlers';
 import { installBundle } from '../src/background/install';
 import { registerMenusAndCommands } from '../src/background/menus';
@@ -54,7 +55,7 @@ export default defineBackground({
       if (refused) return Promise.resolve({ ok: false, error: refused });
       return dispatch(handlers, request).then(
         (value) => ({ ok: true, value }),
-        (e: unknown) => ({ ok: false, error: e instanceof Error ? e.message : String(e) }),
+        (e: unknown) => ({ ok: false, error: describeError(e) }),
       );
     });
   },

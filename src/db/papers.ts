@@ -1,6 +1,7 @@
 /** Reading and writing papers. Writes are one transaction each: all or nothing. */
 import type { Paper, PaperId, Provenance } from '../core/paper';
 import type { Database } from './database';
+import { isReadablePaper } from './integrity';
 import type { PaperSource, StoredPaper } from './schema';
 
 export function toStored(paper: Paper): StoredPaper {
@@ -46,9 +47,10 @@ export function mergeKeepingProvenance(existing: Paper, incoming: Paper): Paper 
   return { ...existing, ...incoming, provenance };
 }
 
+// Reads skip records that are not readable (src/db/integrity.ts): the options page counts and repairs them.
 export async function getPaper(db: Database, id: PaperId): Promise<Paper | undefined> {
   const stored = await db.get('papers', id);
-  return stored && fromStored(stored);
+  return isReadablePaper(stored) ? fromStored(stored) : undefined;
 }
 
 export async function getPapers(db: Database, ids: readonly PaperId[]): Promise<Map<PaperId, Paper>> {
@@ -56,12 +58,12 @@ export async function getPapers(db: Database, ids: readonly PaperId[]): Promise<
   const found = await Promise.all(ids.map((id) => tx.store.get(id)));
   await tx.done;
   const out = new Map<PaperId, Paper>();
-  for (const s of found) if (s) out.set(s.id, fromStored(s));
+  for (const s of found) if (isReadablePaper(s)) out.set(s.id, fromStored(s));
   return out;
 }
 
 export async function allPapers(db: Database): Promise<Paper[]> {
-  return (await db.getAll('papers')).map(fromStored);
+  return (await db.getAll('papers')).filter(isReadablePaper).map(fromStored);
 }
 
 export async function countPapers(db: Database, source?: PaperSource): Promise<number> {

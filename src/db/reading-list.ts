@@ -1,6 +1,7 @@
 /** The reading list. Every write is one transaction, so an entry is never half-written. */
 import type { Paper, PaperId } from '../core/paper';
 import type { Database } from './database';
+import { isReadableEntry } from './integrity';
 import type { ReadingListEntry } from './schema';
 
 export function newEntry(paper: Pick<Paper, 'id' | 'title' | 'authors'>, now: Date): ReadingListEntry {
@@ -19,7 +20,8 @@ export function newEntry(paper: Pick<Paper, 'id' | 'title' | 'authors'>, now: Da
 }
 
 export async function getEntry(db: Database, id: PaperId): Promise<ReadingListEntry | undefined> {
-  return db.get('readingList', id);
+  const entry = await db.get('readingList', id);
+  return isReadableEntry(entry) ? entry : undefined;
 }
 
 export async function savedIds(db: Database, ids: readonly PaperId[]): Promise<PaperId[]> {
@@ -38,6 +40,7 @@ export async function removeEntry(db: Database, id: PaperId): Promise<void> {
 }
 
 export async function listEntries(db: Database): Promise<ReadingListEntry[]> {
+  // Unreadable entries are skipped here and counted (and repaired) from the options page.
   const entries = await db.getAllFromIndex('readingList', 'by-added');
-  return entries.reverse();
+  return entries.filter(isReadableEntry).reverse();
 }

@@ -31,6 +31,13 @@ export interface CorpusMessages {
   'corpus/removeImport': { req: { importId: string }; res: { removed: number; kept: number } };
   /** Reinstalls the bundled corpus as shipped. Imported and learned papers and the reading list stay. */
   'corpus/resetBundled': { req: Record<string, never>; res: { corpusVersion: string } };
+  /** How many stored records cannot be read (damaged on disk, or written by a buggy build). */
+  'corpus/integrity': { req: Record<string, never>; res: { papers: number; entries: number } };
+  /** Removes damaged papers and rebuilds damaged reading-list entries from what is still valid in them. */
+  'corpus/repair': {
+    req: Record<string, never>;
+    res: { removedPapers: number; repairedEntries: number; removedEntries: number };
+  };
 }
 
 export const CORPUS_TYPES = [
@@ -40,4 +47,6 @@ export const CORPUS_TYPES = [
   'corpus/changed',
   'corpus/removeImport',
   'corpus/resetBundled',
+  'corpus/integrity',
+  'corpus/repair',
 ] as const satisfies readonly (keyof CorpusMessages)[];

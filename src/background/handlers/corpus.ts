@@ -3,7 +3,9 @@ import corpus from '../../../data/corpus.json';
 import { validateBundle } from '../../corpus/bundle';
 import type { Database } from '../../db/database';
 import { removeImport } from '../../db/imports';
+import { checkRecords, repairRecords } from '../../db/integrity';
 import { countPapers } from '../../db/papers';
+import { readingListChanged } from '../../sync/signal';
 import { installBundle, installedCorpusVersion } from '../install';
 import { BadRequest, type HandlerDeps, type HandlerGroup } from './deps';
 
@@ -13,7 +15,9 @@ type CorpusType =
   | 'corpus/imports'
   | 'corpus/changed'
   | 'corpus/removeImport'
-  | 'corpus/resetBundled';
+  | 'corpus/resetBundled'
+  | 'corpus/integrity'
+  | 'corpus/repair';
 
 /**
  * The engine's corpus revision (EngineService's `corpusRevision` meta key): bumping it makes the
@@ -29,7 +33,7 @@ async function bumpRevision(db: Database): Promise<number> {
   return current + 1;
 }
 
-export function corpusHandlers({ db, engine }: HandlerDeps): HandlerGroup<CorpusType> {
+export function corpusHandlers({ db, engine, now }: HandlerDeps): HandlerGroup<CorpusType> {
   const changed = async (d: Database) => {
     const revision = await bumpRevision(d);
     engine.reset();
@@ -92,6 +96,19 @@ export function corpusHandlers({ db, engine }: HandlerDeps): HandlerGroup<Corpus
       await installBundle(d, bundle.value);
       await changed(d);
       return { corpusVersion: bundle.value.corpusVersion };
+    },
+
+    async 'corpus/integrity'() {
+      const { papers, entries } = await checkRecords(await db());
+      return { papers: papers.length, entries: entries.length };
+    },
+
+    async 'corpus/repair'() {
+      const d = await db();
+      const result = await repairRecords(d, now());
+      if (result.removedPapers) await changed(d);
+      if (result.repairedEntries || result.removedEntries) readingListChanged();
+      return result;
     },
   };
 }

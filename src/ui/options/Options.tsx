@@ -13,6 +13,7 @@ import { ArxivSection } from './ArxivSection';
 import { bytesText, errorText, formatName } from './format';
 import { ImportSection, RemoveButton } from './ImportSection';
 import { PrivacySection } from './PrivacySection';
+import { RecordsCheck } from './RecordsCheck';
 import { SettingsSection } from './SettingsSection';
 import { SitesSection } from './SitesSection';
 
@@ -50,6 +51,7 @@ export function Options() {
       <main>
         <h2>Corpus</h2>
         {error && <p class="pl-error">{error}</p>}
+        <RecordsCheck onChanged={refresh} />
         {status && (
           <table data-section="corpus-status" style={{ width: 'auto' }}>
             <tbody>
