@@ -29,6 +29,10 @@ export default defineConfig({
     optional_host_permissions: OPTIONAL_HOSTS,
     // MV2 (Firefox) has no optional_host_permissions: origins go in optional_permissions there.
     ...(manifestVersion === 2 ? { optional_permissions: OPTIONAL_HOSTS } : {}),
+    // Upgrade tests only (tests/e2e/hardening-upgrade.spec.ts): a fixed extension id across two builds,
+    // and a lower version for the build that plays "previous". Unset in every real build.
+    ...(process.env.PAPERLENS_MANIFEST_KEY ? { key: process.env.PAPERLENS_MANIFEST_KEY } : {}),
+    ...(process.env.PAPERLENS_MANIFEST_VERSION ? { version: process.env.PAPERLENS_MANIFEST_VERSION } : {}),
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Paperlens', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     // Keyboard shortcuts (the user can change them at chrome://extensions/shortcuts).

@@ -65,19 +65,22 @@ export interface LaunchOptions {
   /** Answer websites from fixtures and block the network (default), or let pages load live. */
   readonly offline?: boolean;
   readonly viewport?: { width: number; height: number };
+  /** Another build of the extension (upgrade tests); the one PAPERLENS_OUT names otherwise. */
+  readonly extensionDir?: string;
 }
 
 export async function launch(options: LaunchOptions = {}): Promise<Session> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('e2e: no Chromium found (install Debian chromium or set CHROME_PATH)');
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json')))
     throw new Error('e2e: build the extension first (npm run build)');
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'paperlens-e2e-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath,
     headless: false, // --headless=new is passed in args: the old headless mode cannot load extensions.
     args: [
-      ...chromiumArgs(EXTENSION_DIR, options.headless ?? true),
+      ...chromiumArgs(extensionDir, options.headless ?? true),
       // Offline, no host name resolves: a request that routing misses (a tab the extension opens itself
       // is not always routed) fails here instead of reaching the network.
       ...((options.offline ?? true) ? ['--host-resolver-rules=MAP * ~NOTFOUND'] : []),
