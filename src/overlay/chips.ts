@@ -2,9 +2,11 @@
  * Chips on listing pages (arXiv listings, search results, author pages; other sites' lists later).
  *
  * Two passes, so a 2,000-entry page is chipped at once and never blocks the main thread:
- * 1. State: entries are read and their chips mounted ("looking up") in slices of at most `SLICE_MS`,
- *    each slice's `chips/data` request (with `counts: false`: saved, in corpus, topics, all cheap) going
- *    out as the slice ends. Answers fill the chips in slices too. When every chip shows its state,
+ * 1. State: entries are read and their chips rendered into detached hosts in slices of at most
+ *    `SLICE_MS`, each slice's `chips/data` request (with `counts: false`: saved, in corpus, topics, all
+ *    cheap) going out as the slice ends. Once every entry is read and the answers are in (or after
+ *    `INSERT_WAIT_MS`), the hosts go into the page together: laying out a 2,000-entry page costs tens of
+ *    milliseconds each time, so it should happen once, not once a slice. When every chip shows its state,
  *    `onSettled` fires: that is "fully chipped".
  * 2. Counts: related counts (the background walks its index postings for them) are asked for one batch
  *    at a time, entries on screen first (IntersectionObserver), the rest when the page is idle. When the
@@ -27,7 +29,9 @@ export const CHIP_BATCH = 200;
 /** Entries per related-count request (visible ones first). */
 export const COUNT_BATCH = 100;
 /** Main-thread work per slice before yielding to the page (well under the 50 ms of a long task). */
-export const SLICE_MS = 8;
+export const SLICE_MS = 12;
+/** How long read chips wait for their state before going into the page anyway ("looking up"). */
+const INSERT_WAIT_MS = 150;
 
 export interface ChipsOptions {
   readonly api: PanelApi;
@@ -56,10 +60,11 @@ interface ChipEntry {
 const defaultFetch = async (papers: PagePaper[], counts: boolean) =>
   (await send('chips/data', counts ? { papers } : { papers, counts: false })).chips;
 
-/** Yields to the event loop so input and painting can run; no 4 ms clamp as with nested timeouts. */
+/**
+ * Yields to the event loop so input, painting and the background's answers can run (a message task: a
+ * `scheduler.yield` continuation would go before the answers; no 4 ms clamp as with nested timeouts).
+ */
 function yieldToPage(): Promise<void> {
-  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof s?.yield === 'function') return s.yield();
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
@@ -86,6 +91,8 @@ export class ChipRunner {
   private readonly visible = new Set<HTMLElement>();
   private readonly observer: IntersectionObserver | undefined;
   private pendingState = 0;
+  /** Called when no state request is out. */
+  private stateWaiters: (() => void)[] = [];
   /** `add` calls still reading entries: nothing is settled while one is. */
   private adding = 0;
   /** Whether chips were mounted since `onSettled` last fired. */
@@ -135,6 +142,7 @@ export class ChipRunner {
 
   private async addSliced<T extends object>(fresh: readonly T[], readItem: (item: T) => FoundPaper | undefined) {
     let batch: ChipEntry[] = [];
+    const created: ChipEntry[] = [];
     let start = now();
     for (const item of fresh) {
       if (this.stopped) return;
@@ -148,13 +156,41 @@ export class ChipRunner {
       this.read.add(item);
       const f = readItem(item);
       if (!f || this.entries.has(f.id)) continue;
-      batch.push(this.mount(f));
+      const e = this.create(f);
+      batch.push(e);
+      created.push(e);
     }
     this.askState(batch);
+    if (created.length === 0) return;
+    await this.stateAnswered(INSERT_WAIT_MS);
+    start = now();
+    for (const e of created) {
+      if (this.stopped) return;
+      if (now() - start > SLICE_MS) {
+        await yieldToPage();
+        start = now();
+      }
+      if (!e.data) this.draw(e);
+      if (!e.host.isConnected) e.found.anchor.after(e.host);
+      this.observer?.observe(e.host);
+    }
   }
 
-  private mount(f: FoundPaper): ChipEntry {
-    const m = mountAfter(f.anchor, 'chip', f.id, CHIP_CSS);
+  /** Resolves when no state request is out, or after `ms`. */
+  private stateAnswered(ms: number): Promise<void> {
+    if (this.pendingState === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.stateWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  /** A chip's host, not in the page yet (see `add`). */
+  private create(f: FoundPaper): ChipEntry {
+    const m = mountAfter(f.anchor, 'chip', f.id, CHIP_CSS, false);
     const entry: ChipEntry = {
       found: f,
       paper: toPagePaper(f),
@@ -165,8 +201,7 @@ export class ChipRunner {
       panel: undefined,
     };
     this.entries.set(f.id, entry);
-    this.observer?.observe(m.host);
-    this.draw(entry);
+    // Not drawn yet: its answer usually comes before it goes into the page, and then it is drawn once.
     return entry;
   }
 
@@ -185,7 +220,9 @@ export class ChipRunner {
       .finally(() => {
         this.pendingState--;
         if (this.stopped) return;
-        if (this.pendingState === 0) this.settle();
+        if (this.pendingState > 0) return;
+        for (const wake of this.stateWaiters.splice(0)) wake();
+        this.settle();
       });
   }
 

@@ -36,7 +36,12 @@ function hostsOf(doc: Document): Map<string, HTMLElement> {
   return index;
 }
 
-export function mountAfter(anchor: Element, kind: OverlayKind, id: PaperId, css: string): Mounted {
+/**
+ * Mounts a host after `anchor` (or returns the one already there). With `insert: false` the new host is
+ * only created, for the caller to insert later with `anchor.after(host)`: a listing renders 2,000 chips
+ * into detached hosts and inserts them together, so the page is laid out once rather than once a slice.
+ */
+export function mountAfter(anchor: Element, kind: OverlayKind, id: PaperId, css: string, insert = true): Mounted {
   const doc = anchor.ownerDocument;
   const index = hostsOf(doc);
   const key = `${kind}:${id}`;
@@ -61,7 +66,7 @@ export function mountAfter(anchor: Element, kind: OverlayKind, id: PaperId, css:
   const container = doc.createElement(kind === 'panel' ? 'div' : 'span');
   container.setAttribute('data-paperlens-root', '');
   root.append(container);
-  anchor.after(host);
+  if (insert) anchor.after(host);
   index.set(key, host);
   return { host, root, container, fresh: true };
 }
