@@ -29,11 +29,22 @@ interface Loaded {
   readonly search: SearchIndex;
   readonly titles: TitleIndex;
   readonly related: RelatedModel;
+  /** Author key → that author's papers, kept up to date by `changed()`, so one profile is cheap. */
+  readonly byAuthor: Map<string, Set<PaperId>>;
+}
+
+function indexAuthors(byAuthor: Map<string, Set<PaperId>>, p: Paper): void {
+  for (const a of p.authors) {
+    let set = byAuthor.get(a.key);
+    if (!set) byAuthor.set(a.key, (set = new Set()));
+    set.add(p.id);
+  }
 }
 
 export class EngineService {
   private loaded: Promise<Loaded> | undefined;
-  private profiles: Map<string, AuthorProfile> | undefined;
+  /** Profiles built so far, by author key; a change drops only its authors' entries. */
+  private readonly profiles = new Map<string, AuthorProfile | null>();
   private pendingSave: { timer: ReturnType<typeof setTimeout>; revision: number } | undefined;
 
   constructor(
@@ -68,9 +79,12 @@ export class EngineService {
       search = SearchIndex.build(list);
       await db.put('meta', { revision: revision ?? 0, index: search.serialise() }, INDEX_KEY);
     }
+    const byAuthor = new Map<string, Set<PaperId>>();
+    for (const p of list) indexAuthors(byAuthor, p);
     return {
       papers,
       search,
+      byAuthor,
       titles: new TitleIndex(list),
       related: new RelatedModel(search, (id) => papers.get(id)),
     };
@@ -85,13 +99,18 @@ export class EngineService {
     if (!this.loaded) return; // Loaded fresh on next use.
     const state = await this.loaded;
     for (const p of papers) {
-      const isNew = !state.papers.has(p.id);
+      const old = state.papers.get(p.id);
+      const isNew = old === undefined;
+      for (const a of [...(old?.authors ?? []), ...p.authors]) {
+        state.byAuthor.get(a.key)?.delete(p.id);
+        this.profiles.delete(a.key);
+      }
+      indexAuthors(state.byAuthor, p);
       state.papers.set(p.id, p);
       if (state.search.has(p.id)) state.search.remove(p.id);
       state.search.add(p);
       if (isNew) state.titles.add(p.id, p.title);
     }
-    this.profiles = undefined;
     this.scheduleSave(state, revision + 1);
   }
 
@@ -125,7 +144,7 @@ export class EngineService {
     if (this.pendingSave) clearTimeout(this.pendingSave.timer);
     this.pendingSave = undefined;
     this.loaded = undefined;
-    this.profiles = undefined;
+    this.profiles.clear();
   }
 
   async paper(id: PaperId): Promise<Paper | undefined> {
@@ -157,17 +176,26 @@ export class EngineService {
     return [...topics, ...cats, ...extra];
   }
 
-  async authorProfiles(): Promise<Map<string, AuthorProfile>> {
+  /**
+   * One author's profile (papers, co-authors, topics, years, organisations, seed stats), built from that
+   * author's papers only, so it costs the same in a 49- or a 100k-paper corpus.
+   */
+  async authorProfile(key: string): Promise<AuthorProfile | undefined> {
     const s = await this.ready();
-    // The search index tagged every paper when it indexed it: reuse those topics rather than tag 100k again.
+    const cached = this.profiles.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const ids = s.byAuthor.get(key);
+    const papers = ids ? [...ids].flatMap((id) => s.papers.get(id) ?? []) : [];
+    // The search index tagged every paper when it indexed it: reuse those topics rather than tag again.
     const byLabel = new Map(TOPICS.map((t) => [t.label, t] as const));
     const topicsOf = (p: Paper): Tag[] =>
       (s.search.stored(p.id)?.topics ?? []).flatMap((label) => {
         const t = byLabel.get(label);
         return t ? [{ kind: 'topic' as const, id: t.id, label, why: 'indexed topic', score: 1 }] : [];
       });
-    this.profiles ??= buildAuthorProfiles([...s.papers.values()], { stats: this.stats, topicsOf });
-    return this.profiles;
+    const profile = papers.length ? buildAuthorProfiles(papers, { stats: this.stats, topicsOf }).get(key) : undefined;
+    this.profiles.set(key, profile ?? null);
+    return profile;
   }
 
   async scanTitles(candidates: readonly string[]) {

@@ -271,8 +271,7 @@ export function libraryHandlers({ db, engine, now, settings, saveSettings }: Han
 
     async 'library/author'(data) {
       if (typeof data.key !== 'string' || data.key.length > 300) throw new BadRequest('key must be text');
-      const profiles = await engine.authorProfiles();
-      const a = profiles.get(data.key) ?? profiles.get(authorKey(data.key));
+      const a = (await engine.authorProfile(data.key)) ?? (await engine.authorProfile(authorKey(data.key)));
       if (!a) return { author: null };
       const saved = new Set<string>(await savedIds(await db(), a.papers));
       const papers = (await Promise.all(a.papers.map((id) => engine.paper(id)))).flatMap((p) =>

@@ -79,11 +79,14 @@ export function overlayHandlers({ db, engine, settings, now }: HandlerDeps): Han
       const page = pagePaper(data.paper);
       const corpus = await engine.paper(page.id);
       const draft = draftOf(page, corpus);
-      const [related, tags, profiles] = await Promise.all([
+      // A page may list thousands of authors; profiles are looked up for the first 50.
+      const keys = page.authors.slice(0, 50).map(authorKey);
+      const [related, tags, profileList] = await Promise.all([
         engine.relatedTo(draft, RELATED_IN_PANEL * 2),
         engine.tags(draft),
-        engine.authorProfiles(),
+        Promise.all(keys.map((k) => engine.authorProfile(k))),
       ]);
+      const profiles = new Map(keys.map((k, i) => [k, profileList[i]] as const));
       const top = related.filter((r) => r.score >= RELATED_MIN_SCORE).slice(0, RELATED_IN_PANEL);
       const d = await db();
       const saved = new Set(await savedIds(d, [page.id, ...top.map((r) => r.id)]));

@@ -7,6 +7,7 @@ import type { Paper, PaperId } from '../../../src/core/paper';
 import { validateBundle } from '../../../src/corpus/bundle';
 import { type Database, openDatabase } from '../../../src/db/database';
 import { putPapers } from '../../../src/db/papers';
+import { buildAuthorProfiles } from '../../../src/engine/authors';
 import { SearchIndex } from '../../../src/engine/search';
 
 const bundle = validateBundle(JSON.parse(readFileSync(new URL('../../../data/corpus.json', import.meta.url), 'utf8')));
@@ -67,5 +68,31 @@ describe('the background engine', () => {
     engine.reset(); // The worker stops: the pending save is lost.
     const restarted = new EngineService(dbFn);
     expect((await restarted.search('quokka', 5, {})).hits.map((h) => h.id)).toEqual([learned.id]);
+  });
+});
+
+describe('author profiles in the background', () => {
+  it('are the same, author by author, as profiles built over the whole corpus', async () => {
+    if (!bundle.ok) throw new Error(bundle.error);
+    const engine = new EngineService(dbFn, bundle.value.authorStats ?? []);
+    const all = buildAuthorProfiles(bundle.value.papers, { stats: bundle.value.authorStats ?? [] });
+    for (const [key, whole] of all) {
+      const one = await engine.authorProfile(key);
+      expect(one?.papers, key).toEqual(whole.papers);
+      expect(one?.coauthors, key).toEqual(whole.coauthors);
+      expect(one?.years, key).toEqual(whole.years);
+      expect(one?.stats, key).toEqual(whole.stats);
+    }
+  });
+
+  it('take a learned paper in for its authors only', async () => {
+    const engine = new EngineService(dbFn);
+    const before = await engine.authorProfile('pehlevan|c');
+    await putPapers(db, [learned]);
+    await engine.changed([learned]);
+    const after = await engine.authorProfile('pehlevan|c');
+    expect(after?.papers.length).toBe((before?.papers.length ?? 0) + 1);
+    expect(after?.papers).toContain(learned.id);
+    expect(await engine.authorProfile('nobody|x')).toBeUndefined();
   });
 });
