@@ -5,7 +5,7 @@
  * Abstract: …", which is dropped. Read line by line like the snapshot. Pure.
  */
 import { codeUrlsIn } from '../code-urls';
-import { linesOf, type TextInput } from './chunks';
+import { linesOf, parseJsonLine, type TextInput } from './chunks';
 import { makePaper } from './draft';
 import { type ImportItem, type ImportOptions, importedProvenance, itemFor } from './report';
 
@@ -23,19 +23,12 @@ export async function* importArxivJsonLines(input: TextInput, options: ImportOpt
   for await (const { text, line } of linesOf(input)) {
     if (text.trim() === '') continue;
     const where = `line ${line}`;
-    let row: unknown;
-    try {
-      row = JSON.parse(text);
-    } catch (e) {
-      yield { kind: 'rejected', rejection: { where, reason: `not JSON: ${(e as Error).message}` } };
+    const parsed = parseJsonLine(text);
+    if (!parsed.ok) {
+      yield { kind: 'rejected', rejection: { where, reason: parsed.reason } };
       continue;
     }
-    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-      yield { kind: 'rejected', rejection: { where, reason: 'not a JSON object' } };
-      continue;
-    }
-    const r = row as Record<string, unknown>;
-    const str = (k: string): string | undefined => (typeof r[k] === 'string' ? (r[k] as string) : undefined);
+    const { str } = parsed;
     const abstract = str('abstract')?.replace(FEED_PREFIX, '');
     yield itemFor(
       makePaper(

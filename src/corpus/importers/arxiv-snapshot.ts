@@ -7,7 +7,7 @@
  * (space-separated, primary first), doi, journal-ref, comments, versions[].created (first = v1).
  */
 import { codeUrlsIn } from '../code-urls';
-import { linesOf, type TextInput } from './chunks';
+import { linesOf, parseJsonLine, type TextInput } from './chunks';
 import { makePaper } from './draft';
 import { splitAuthorString } from './oai-pmh';
 import { type ImportItem, type ImportOptions, importedProvenance, itemFor } from './report';
@@ -35,19 +35,12 @@ export async function* importArxivSnapshot(
         continue;
       }
     }
-    let row: unknown;
-    try {
-      row = JSON.parse(text);
-    } catch (e) {
-      yield { kind: 'rejected', rejection: { where, reason: `not JSON: ${(e as Error).message}` } };
+    const parsed = parseJsonLine(text);
+    if (!parsed.ok) {
+      yield { kind: 'rejected', rejection: { where, reason: parsed.reason } };
       continue;
     }
-    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-      yield { kind: 'rejected', rejection: { where, reason: 'not a JSON object' } };
-      continue;
-    }
-    const r = row as Record<string, unknown>;
-    const str = (k: string): string | undefined => (typeof r[k] === 'string' ? (r[k] as string) : undefined);
+    const { row: r, str } = parsed;
     const categories = (str('categories') ?? '').split(/\s+/).filter(Boolean);
     if (wanted && !categories.some(wanted)) {
       progress.skipped++;

@@ -37,3 +37,20 @@ export async function readAll(input: TextInput): Promise<string> {
   for await (const chunk of chunksOf(input)) out += chunk;
   return out;
 }
+
+/** One line of a JSON-lines file as an object, or why it is not one. */
+export type JsonLine =
+  | { readonly ok: true; readonly row: Record<string, unknown>; readonly str: (key: string) => string | undefined }
+  | { readonly ok: false; readonly reason: string };
+
+export function parseJsonLine(text: string): JsonLine {
+  let row: unknown;
+  try {
+    row = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, reason: `not JSON: ${(e as Error).message}` };
+  }
+  if (typeof row !== 'object' || row === null || Array.isArray(row)) return { ok: false, reason: 'not a JSON object' };
+  const r = row as Record<string, unknown>;
+  return { ok: true, row: r, str: (k) => (typeof r[k] === 'string' ? (r[k] as string) : undefined) };
+}
