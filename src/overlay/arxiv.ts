@@ -3,6 +3,8 @@
  * (abs and HTML pages) or chips (listings, search results, author pages), and tells the background what
  * it saw so the corpus grows. Safe to run again on the same page (nothing is injected twice).
  */
+
+import { getSettings } from '../settings/store';
 import { adapterFor } from '../sites/registry';
 import type { SiteAdapter } from '../sites/types';
 import type { PanelApi } from '../ui/panel/Panel';
@@ -36,7 +38,7 @@ export function runArxivOverlay(doc: Document, url: URL, hooks: OverlayHooks = {
 function runPanel(doc: Document, url: URL, adapter: SiteAdapter, api: PanelApi, hooks: OverlayHooks): () => void {
   const mounted = adapter.extract(doc, url).map((found) => {
     const paper = toPagePaper(found);
-    return mountPanel(found.anchor, paper, api, {
+    const m = mountPanel(found.anchor, paper, api, {
       onReady: () => {
         mark('paperlens:panel-ready');
         hooks.onReady?.({ kind: 'panel', count: 1 });
@@ -44,6 +46,13 @@ function runPanel(doc: Document, url: URL, adapter: SiteAdapter, api: PanelApi, 
         learn([paper], url);
       },
     });
+    // The panel goes below the abstract at once; the placement setting may move it above.
+    if (m.fresh && !hooks.api)
+      void getSettings().then(
+        (s) => s.panelPlacement === 'above-abstract' && m.host.isConnected && found.anchor.before(m.host),
+        () => undefined,
+      );
+    return m;
   });
   return () => {
     for (const m of mounted) if (m.fresh) m.remove();

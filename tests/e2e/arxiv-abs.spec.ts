@@ -123,3 +123,34 @@ test.describe('arXiv HTML (LaTeXML) page panel', () => {
     await page.close();
   });
 });
+
+test.describe('panel placement setting', () => {
+  test('"above the abstract" puts the panel before it, and "below" back after it', async ({ session }) => {
+    const setPlacement = async (panelPlacement: string) => {
+      const ext = await session.extensionPage('options.html');
+      await ext.evaluate(async (placement) => {
+        type Local = { get(k: string): Promise<{ settings?: object }>; set(v: object): Promise<void> };
+        const c = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome;
+        const { settings } = await c.storage.local.get('settings');
+        await c.storage.local.set({ settings: { ...(settings ?? {}), panelPlacement: placement } });
+      }, panelPlacement);
+      await ext.close();
+    };
+    const neighbour = (page: import('@playwright/test').Page, side: 'next' | 'previous') =>
+      page.evaluate((s) => {
+        const host = document.querySelector('paperlens-panel');
+        const el = s === 'next' ? host?.nextElementSibling : host?.previousElementSibling;
+        return el?.matches('blockquote.abstract') ?? false;
+      }, side);
+    await setPlacement('above-abstract');
+    const above = await session.open('https://arxiv.org/abs/2210.16859');
+    await panelFor(above, '2210.16859');
+    await expect.poll(() => neighbour(above, 'next')).toBe(true);
+    await above.close();
+    await setPlacement('below-abstract');
+    const below = await session.open('https://arxiv.org/abs/2210.16859');
+    await panelFor(below, '2210.16859');
+    await expect.poll(() => neighbour(below, 'previous')).toBe(true);
+    await below.close();
+  });
+});
