@@ -3,6 +3,7 @@ import '../src/overlay/unclobber';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runArxivOverlay } from '../src/overlay/arxiv';
 import { guard } from '../src/overlay/guard';
+import { watchOverlayTheme } from '../src/overlay/theme-watch';
 
 export default defineContentScript({
   matches: ['https://arxiv.org/*'],
@@ -15,6 +16,7 @@ export default defineContentScript({
         () => runArxivOverlay(document, new URL(location.href)),
         () => {},
       );
+    const stopTheme = guard('theme', () => watchOverlayTheme(document), undefined);
     let cleanup = run();
     // Back/forward cache: the page comes back as it was left, but saved states may have changed since.
     ctx.addEventListener(window, 'pageshow', (e) => {
@@ -23,6 +25,9 @@ export default defineContentScript({
       cleanup = run();
     });
     // When the extension is reloaded or updated, the old script's UI and observers go with it.
-    ctx.onInvalidated(() => guard('arXiv overlay cleanup', cleanup, undefined));
+    ctx.onInvalidated(() => {
+      guard('arXiv overlay cleanup', cleanup, undefined);
+      stopTheme?.();
+    });
   },
 });

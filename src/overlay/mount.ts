@@ -6,6 +6,17 @@
  */
 import type { PaperId } from '../core/paper';
 import type { OverlayKind } from '../sites/types';
+import { THEME_ATTR, type Theme, themedCss } from '../ui/theme';
+
+/** The theme setting as the content script last read it; every host carries it for its styles. */
+let overlayTheme: Theme = 'auto';
+const themed = new Map<string, string>();
+
+/** Applies the theme setting to every host already in `doc` and to those mounted from now on. */
+export function setOverlayTheme(doc: Document, theme: Theme): void {
+  overlayTheme = theme;
+  for (const host of hostsOf(doc).values()) host.setAttribute(THEME_ATTR, theme);
+}
 
 export interface Mounted {
   readonly host: HTMLElement;
@@ -57,7 +68,11 @@ export function mountAfter(anchor: Element, kind: OverlayKind, id: PaperId, css:
   host.dataset.paperId = id;
   // The host takes no room of its own beyond what its content needs, and none of the page's styles.
   host.style.cssText = kind === 'panel' ? 'display:block;all:initial;display:block;' : 'all:initial;display:inline;';
+  host.setAttribute(THEME_ATTR, overlayTheme);
   const root = host.attachShadow({ mode: 'open' });
+  let sheetCss = themed.get(css);
+  if (sheetCss === undefined) themed.set(css, (sheetCss = themedCss(css, ':host')));
+  css = sheetCss;
   if (!adopt(root, sharedSheet(doc, css))) {
     const style = doc.createElement('style');
     style.textContent = css;

@@ -154,3 +154,42 @@ test.describe('panel placement setting', () => {
     await below.close();
   });
 });
+
+test.describe('theme setting', () => {
+  const setTheme = async (session: import('./harness').Session, theme: string) => {
+    const ext = await session.extensionPage('options.html');
+    await ext.evaluate(async (t) => {
+      type Local = { get(k: string): Promise<{ settings?: object }>; set(v: object): Promise<void> };
+      const c = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome;
+      const { settings } = await c.storage.local.get('settings');
+      await c.storage.local.set({ settings: { ...(settings ?? {}), theme: t } });
+    }, theme);
+    await ext.close();
+  };
+  const panelBackground = (page: import('@playwright/test').Page) =>
+    page.evaluate(() => {
+      const el = document.querySelector('paperlens-panel')?.shadowRoot?.querySelector('.pl-panel');
+      return el ? getComputedStyle(el).backgroundColor : '';
+    });
+
+  test('dark and light override the browser preference, on the panel and on extension pages', async ({ session }) => {
+    await setTheme(session, 'dark');
+    const page = await session.open('https://arxiv.org/abs/2210.16859');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await panelFor(page, '2210.16859');
+    await expect.poll(() => panelBackground(page)).toBe('rgb(31, 31, 31)');
+    const popup = await session.extensionPage('popup.html');
+    await popup.emulateMedia({ colorScheme: 'light' });
+    await expect
+      .poll(() => popup.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--pl-bg').trim()))
+      .toBe('#181818');
+    await popup.close();
+    // Switching back follows at once, without a reload.
+    await setTheme(session, 'light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => panelBackground(page)).toBe('rgb(247, 247, 247)');
+    await setTheme(session, 'auto');
+    await expect.poll(() => panelBackground(page)).toBe('rgb(31, 31, 31)');
+    await page.close();
+  });
+});
