@@ -35,9 +35,9 @@ interface Loaded {
 
 function indexAuthors(byAuthor: Map<string, Set<PaperId>>, p: Paper): void {
   for (const a of p.authors) {
-    let set = byAuthor.get(a.key);
-    if (!set) byAuthor.set(a.key, (set = new Set()));
-    set.add(p.id);
+    const set = byAuthor.get(a.key);
+    if (set) set.add(p.id);
+    else byAuthor.set(a.key, new Set([p.id]));
   }
 }
 

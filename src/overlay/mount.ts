@@ -70,8 +70,8 @@ export function mountAfter(anchor: Element, kind: OverlayKind, id: PaperId, css:
   host.style.cssText = kind === 'panel' ? 'display:block;all:initial;display:block;' : 'all:initial;display:inline;';
   host.setAttribute(THEME_ATTR, overlayTheme);
   const root = host.attachShadow({ mode: 'open' });
-  let sheetCss = themed.get(css);
-  if (sheetCss === undefined) themed.set(css, (sheetCss = themedCss(css, ':host')));
+  const sheetCss = themed.get(css) ?? themedCss(css, ':host');
+  themed.set(css, sheetCss);
   css = sheetCss;
   if (!adopt(root, sharedSheet(doc, css))) {
     const style = doc.createElement('style');

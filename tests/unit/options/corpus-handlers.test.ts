@@ -21,7 +21,7 @@ const file = (name: string, text: string) => ({
   stream: () => new Blob([text]).stream(),
 });
 const row = (id: string, title: string, categories: string) =>
-  JSON.stringify({ id, title, authors: 'Ada Lovelace', abstract: 'About ' + title, categories });
+  JSON.stringify({ id, title, authors: 'Ada Lovelace', abstract: `About ${title}`, categories });
 
 beforeEach(async () => {
   db = await openDatabase({ factory: new IDBFactory() });

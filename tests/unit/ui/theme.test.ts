@@ -19,7 +19,10 @@ describe('the theme setting in stylesheets', () => {
   });
 
   it('on a page, :root itself takes the attribute', () => {
-    const out = themedCss(':root { --x: 1; }\n@media (prefers-color-scheme: dark) {\n  :root { --x: 2; }\n  mark { background: #000; }\n}', ':root');
+    const out = themedCss(
+      ':root { --x: 1; }\n@media (prefers-color-scheme: dark) {\n  :root { --x: 2; }\n  mark { background: #000; }\n}',
+      ':root',
+    );
     expect(out).toContain(':root[data-pl-theme="dark"] { --x: 2; }');
     expect(out).toContain(':root[data-pl-theme="dark"] mark { background: #000; }');
     expect(out).toContain(':root:not([data-pl-theme="light"]) { --x: 2; }');
