@@ -4,7 +4,7 @@
  * page shows it and an API object, so any site's overlay can reuse it. Everything from the page or the
  * corpus is rendered as text by Preact, never as HTML.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AuthorInfo, PagePaper, PanelData, RelatedPaper, TopicTag } from '../../messaging/protocol';
 
 export interface PanelApi {
@@ -71,7 +71,9 @@ export function Panel({ paper, api, onClose, onReady }: PanelProps) {
     if (state.phase !== 'loading') onReady?.();
   }, [state.phase, onReady]);
 
-  useEffect(() => {
+  // Layout effect: an inline panel takes focus as soon as it is in the DOM, so Escape reaches it even
+  // before the page paints (effects wait for a frame, which a busy or background tab may not give soon).
+  useLayoutEffect(() => {
     if (onClose) root.current?.focus();
   }, [onClose]);
 
