@@ -169,6 +169,27 @@ export async function stopServiceWorkers(context: BrowserContext): Promise<void>
 }
 
 /** Writes papers into the extension's database from one of its pages, then invalidates the engine's index. */
+/** Waits, on an extension page, until the background has installed the bundled corpus. */
+export async function waitForBundledCorpus(ext: Page): Promise<void> {
+  await ext.waitForFunction(
+    () =>
+      new Promise((resolve) => {
+        const open = indexedDB.open('paperlens');
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db.transaction('papers').objectStore('papers').count();
+          req.onsuccess = () => {
+            db.close();
+            resolve(req.result >= 49);
+          };
+        };
+        open.onerror = () => resolve(false);
+      }),
+    undefined,
+    { timeout: 60_000 },
+  );
+}
+
 export async function loadCorpus(page: Page, papers: readonly Paper[]): Promise<void> {
   const { toStored } = await import('../../src/db/papers');
   const CHUNK = 5000;
@@ -360,23 +381,7 @@ export default async function run(): Promise<void> {
     await route(session.context, listing);
     // The bundled corpus is installed on first use; wait for it.
     const ext = await session.extensionPage('options.html');
-    await ext.waitForFunction(
-      () =>
-        new Promise((resolve) => {
-          const open = indexedDB.open('paperlens');
-          open.onsuccess = () => {
-            const db = open.result;
-            const req = db.transaction('papers').objectStore('papers').count();
-            req.onsuccess = () => {
-              db.close();
-              resolve(req.result >= 49);
-            };
-          };
-          open.onerror = () => resolve(false);
-        }),
-      undefined,
-      { timeout: 60_000 },
-    );
+    await waitForBundledCorpus(ext);
     await runPaperlens('bundled (49 papers)', session.context, rows, 0);
 
     if (SYNTH > 0) {

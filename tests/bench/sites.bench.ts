@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Paper } from '../../src/core/paper';
-import { loadCorpus, stopServiceWorkers } from './overlay.bench';
+import { loadCorpus, stopServiceWorkers, waitForBundledCorpus } from './overlay.bench';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const OUT = '.output-sites';
@@ -211,23 +211,7 @@ export default async function run(): Promise<void> {
   try {
     await session.context.addInitScript(PAGE_PROBE);
     const ext = await session.extensionPage('options.html');
-    await ext.waitForFunction(
-      () =>
-        new Promise((resolve) => {
-          const open = indexedDB.open('paperlens');
-          open.onsuccess = () => {
-            const db = open.result;
-            const req = db.transaction('papers').objectStore('papers').count();
-            req.onsuccess = () => {
-              db.close();
-              resolve(req.result >= 49);
-            };
-          };
-          open.onerror = () => resolve(false);
-        }),
-      undefined,
-      { timeout: 60_000 },
-    );
+    await waitForBundledCorpus(ext);
     const small = bigPage(bundled.papers, outside);
     await route(session.context, small.html);
     console.log(`big page (bundled corpus): ${(small.html.length / 1e6).toFixed(2)} MB`);
