@@ -42,7 +42,7 @@ interface Row {
 }
 
 /** Records long tasks from the very start of every page (main world). */
-const PAGE_PROBE = `
+export const PAGE_PROBE = `
   window.__plLong = 0;
   try {
     new PerformanceObserver((list) => {

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Paper } from '../../src/core/paper';
-import { loadCorpus, stopServiceWorkers, waitForBundledCorpus } from './overlay.bench';
+import { loadCorpus, PAGE_PROBE, stopServiceWorkers, waitForBundledCorpus } from './overlay.bench';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const OUT = '.output-sites';
@@ -38,15 +38,6 @@ interface Row {
   runs: number;
   note?: string;
 }
-
-const PAGE_PROBE = `
-  window.__plLong = 0;
-  try {
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__plLong = Math.max(window.__plLong, e.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  } catch {}
-`;
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
