@@ -5,19 +5,11 @@
  * exports or restores a backup, or changes the corpus is answered only to the extension's own pages
  * (popup, library, options), whose URL is on the extension's origin.
  */
+import { OVERLAY_TYPES } from './overlay';
 import type { MessageType } from './protocol';
 
-/** The messages a content script (a page context) may send. */
-export const PAGE_TYPES: ReadonlySet<MessageType> = new Set<MessageType>([
-  'papers/lookup',
-  'papers/get',
-  'panel/data',
-  'chips/data',
-  'papers/learn',
-  'titles/scan',
-  'library/open',
-  'readingList/toggle',
-]);
+/** The messages a content script (a page context) may send: the overlay's, and the Save toggle. */
+export const PAGE_TYPES: ReadonlySet<MessageType> = new Set<MessageType>([...OVERLAY_TYPES, 'readingList/toggle']);
 
 /** What the background knows of a sender (a subset of runtime.MessageSender). */
 export interface SenderInfo {

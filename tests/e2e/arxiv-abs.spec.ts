@@ -1,4 +1,4 @@
-import { expect, panelFor, test } from './harness';
+import { expect, panelFor, type Session, setSettings, test } from './harness';
 
 test.describe('arXiv abstract page panel', () => {
   test('shows authors linked to the library with their corpus papers, related work, topics and BibTeX', async ({
@@ -126,16 +126,7 @@ test.describe('arXiv HTML (LaTeXML) page panel', () => {
 
 test.describe('panel placement setting', () => {
   test('"above the abstract" puts the panel before it, and "below" back after it', async ({ session }) => {
-    const setPlacement = async (panelPlacement: string) => {
-      const ext = await session.extensionPage('options.html');
-      await ext.evaluate(async (placement) => {
-        type Local = { get(k: string): Promise<{ settings?: object }>; set(v: object): Promise<void> };
-        const c = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome;
-        const { settings } = await c.storage.local.get('settings');
-        await c.storage.local.set({ settings: { ...(settings ?? {}), panelPlacement: placement } });
-      }, panelPlacement);
-      await ext.close();
-    };
+    const setPlacement = (panelPlacement: string) => setSettings(session, { panelPlacement });
     const neighbour = (page: import('@playwright/test').Page, side: 'next' | 'previous') =>
       page.evaluate((s) => {
         const host = document.querySelector('paperlens-panel');
@@ -156,16 +147,7 @@ test.describe('panel placement setting', () => {
 });
 
 test.describe('theme setting', () => {
-  const setTheme = async (session: import('./harness').Session, theme: string) => {
-    const ext = await session.extensionPage('options.html');
-    await ext.evaluate(async (t) => {
-      type Local = { get(k: string): Promise<{ settings?: object }>; set(v: object): Promise<void> };
-      const c = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome;
-      const { settings } = await c.storage.local.get('settings');
-      await c.storage.local.set({ settings: { ...(settings ?? {}), theme: t } });
-    }, theme);
-    await ext.close();
-  };
+  const setTheme = (session: Session, theme: string) => setSettings(session, { theme });
   const panelBackground = (page: import('@playwright/test').Page) =>
     page.evaluate(() => {
       const el = document.querySelector('paperlens-panel')?.shadowRoot?.querySelector('.pl-panel');

@@ -41,3 +41,15 @@ export const test = base.extend<{ session: Session; noEscapes: undefined }, { cu
     { auto: true },
   ],
 });
+
+/** Changes settings the way the options page does (storage.local `settings`), from an extension page. */
+export async function setSettings(session: Session, patch: Record<string, unknown>): Promise<void> {
+  const ext = await session.extensionPage('options.html');
+  await ext.evaluate(async (p) => {
+    type Local = { get(k: string): Promise<{ settings?: object }>; set(v: object): Promise<void> };
+    const c = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome;
+    const { settings } = await c.storage.local.get('settings');
+    await c.storage.local.set({ settings: { ...(settings ?? {}), ...p } });
+  }, patch);
+  await ext.close();
+}
