@@ -46,11 +46,14 @@ export function parseBibtex(text: string): BibItem[] {
   let pos = 0;
   // Line numbers counted forward from the last entry, and regexes matched in place (sticky, no
   // slices): a file of many broken entries stays linear instead of rescanning from the start each time.
-  let lineFrom = 0;
+  // The next newline is remembered, so a file with few newlines is not searched to its end per entry.
   let lineNo = 1;
+  let nextNewline = text.indexOf('\n');
   const lineAt = (i: number): number => {
-    for (let j = text.indexOf('\n', lineFrom); j >= 0 && j < i; j = text.indexOf('\n', j + 1)) lineNo++;
-    lineFrom = Math.max(lineFrom, i);
+    while (nextNewline >= 0 && nextNewline < i) {
+      lineNo++;
+      nextNewline = text.indexOf('\n', nextNewline + 1);
+    }
     return lineNo;
   };
   const closes = braceCloses(text);
