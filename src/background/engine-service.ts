@@ -1,204 +1,332 @@
 /**
- * The engine as the background holds it: every corpus paper in memory, with the search index, title
- * index, related work and author profiles built from them.
+ * The engine as the background holds it: a reader of the persistent index (src/engine/index) and a small
+ * cache of paper records. Nothing is loaded or built at start-up: each request takes a snapshot (the
+ * manifest, one read) and reads the records it needs, so a stopped worker answers its first request at
+ * the cost of that request, whatever the corpus size. Writes are commits (src/db/corpus.ts) that update
+ * the index with the papers; this service never writes papers, it only merges segments when idle.
  *
- * The search index is stored in the `meta` store (typed arrays, structured clone) with the corpus
- * revision it was built at, so a service-worker restart loads it instead of rebuilding. Related work reads
- * the search index (no model of its own), so it costs nothing to set up and follows every change at once.
- * `changed()` updates the indexes incrementally and saves the search index after a quiet second, so a
- * burst of learned papers is one write; if the worker stops first, the stale revision makes the next
- * start rebuild. Author profiles are rebuilt lazily after a change.
+ * Handlers call these methods only; nothing outside reaches into the index.
  */
 import type { AuthorStats, Paper, PaperId } from '../core/paper';
+import { fromStored } from '../db/corpus';
 import type { Database } from '../db/database';
-import { allPapers } from '../db/papers';
+import { indexSource } from '../db/index-store';
+import { isReadablePaper } from '../db/integrity';
 import { type AuthorProfile, buildAuthorProfiles } from '../engine/authors';
+import { highlight, type Segment, snippet } from '../engine/highlight';
+import { KEYWORD } from '../engine/index/analyze';
+import type { IndexedPaper } from '../engine/index/commit';
+import { docOfId } from '../engine/index/docs';
+import { type QueryFilter, search as runQuery } from '../engine/index/query';
+import { IndexReader, keywordDocsOf, type Snapshot } from '../engine/index/reader';
+import { relatedSource } from '../engine/index/related-source';
+import { idOfGlobal, scanTitles } from '../engine/index/scan';
+import { key as segmentKey, type VocabRecord, vocabBlockOf } from '../engine/index/segment';
 import { type DraftPaper, type RelatedItem, RelatedModel } from '../engine/related';
-import { type SearchFilter, type SearchHit, SearchIndex } from '../engine/search';
-import { TitleIndex } from '../engine/titles';
-import { categoryTags, defaultTagger, type Tag, TOPICS } from '../engine/topics';
+import type { ScanHit } from '../engine/titles';
+import { categoryTags, defaultTagger, type Tag } from '../engine/topics';
 
-const INDEX_KEY = 'searchIndex';
-const REVISION_KEY = 'corpusRevision';
-
-/** Quiet time after the last `changed()` before the search index is written back. */
-const SAVE_DELAY_MS = 1000;
-
-interface Loaded {
-  readonly papers: Map<PaperId, Paper>;
-  readonly search: SearchIndex;
-  readonly titles: TitleIndex;
-  readonly related: RelatedModel;
-  /** Author key → that author's papers, kept up to date by `changed()`, so one profile is cheap. */
-  readonly byAuthor: Map<string, Set<PaperId>>;
+export interface SearchHit {
+  readonly id: PaperId;
+  readonly score: number;
+  readonly title: string;
+  readonly year?: number;
+  readonly authors: readonly string[];
+  readonly terms: readonly string[];
+  readonly highlights: {
+    readonly title: readonly Segment[];
+    readonly authors: readonly Segment[];
+    readonly abstract?: readonly Segment[];
+  };
 }
 
-function indexAuthors(byAuthor: Map<string, Set<PaperId>>, p: Paper): void {
-  for (const a of p.authors) {
-    const set = byAuthor.get(a.key);
-    if (set) set.add(p.id);
-    else byAuthor.set(a.key, new Set([p.id]));
-  }
+export type SearchFilter = QueryFilter;
+
+export interface EngineOptions {
+  /** Bytes of index records kept in memory. Default 48 MB. */
+  readonly cacheBytes?: number;
+  /** Paper records kept in memory. Default 4,000. */
+  readonly paperCache?: number;
 }
+
+/** How long a snapshot is reused (see `snapshot`). */
+const SNAPSHOT_REUSE_MS = 25;
+/** Papers read per author for a panel's author line (count, top co-authors); the count stays exact. */
+const PANEL_PAPERS_PER_AUTHOR = 40;
+/** Papers read for an author's library view. */
+const VIEW_PAPERS_PER_AUTHOR = 1000;
 
 export class EngineService {
-  private loaded: Promise<Loaded> | undefined;
-  /** Profiles built so far, by author key; a change drops only its authors' entries. */
-  private readonly profiles = new Map<string, AuthorProfile | null>();
-  private pendingSave: { timer: ReturnType<typeof setTimeout>; revision: number } | undefined;
+  private readonly reader: IndexReader;
+  private readonly records = new Map<string, IndexedPaper | null>();
+  private recordsRevision = -1;
+  private model: { revision: number; epoch: string; related: RelatedModel } | undefined;
+  private readonly paperCacheSize: number;
+  private recent: { at: number; snap: Promise<Snapshot> } | undefined;
 
   constructor(
     private readonly db: () => Promise<Database>,
     private readonly stats: readonly AuthorStats[] = [],
-  ) {}
+    options: EngineOptions = {},
+  ) {
+    this.reader = new IndexReader(indexSource(db), options.cacheBytes ? { cacheBytes: options.cacheBytes } : {});
+    this.paperCacheSize = options.paperCache ?? 4000;
+  }
 
-  /** Loads (once) every paper and the indexes. */
-  ready(): Promise<Loaded> {
-    this.loaded ??= this.load().catch((e: unknown) => {
-      this.loaded = undefined;
-      throw e;
+  /**
+   * The index as stored now. One snapshot serves the requests of the next `SNAPSHOT_REUSE_MS` (a listing
+   * asks for thousands of entries at once; each should not read the manifest again), and `invalidate()`
+   * ends it at once after a commit this context made. Another context's commit is seen within that time.
+   */
+  snapshot(): Promise<Snapshot> {
+    const now = Date.now();
+    if (this.recent && now - this.recent.at < SNAPSHOT_REUSE_MS) return this.recent.snap;
+    const snap = this.reader.snapshot();
+    this.recent = { at: now, snap };
+    snap.catch(() => {
+      if (this.recent?.snap === snap) this.recent = undefined;
     });
-    return this.loaded;
+    return snap;
   }
 
-  private async load(): Promise<Loaded> {
-    const db = await this.db();
-    const [list, revision, stored] = await Promise.all([
-      allPapers(db),
-      db.get('meta', REVISION_KEY),
-      db.get('meta', INDEX_KEY),
-    ]);
-    const papers = new Map(list.map((p) => [p.id, p] as const));
-    let search: SearchIndex | undefined;
-    const saved = stored as { revision?: unknown; index?: unknown } | undefined;
-    if (saved && saved.revision === revision && revision !== undefined) {
-      const r = SearchIndex.load(saved.index);
-      if (r.ok && r.value.size === papers.size) search = r.value;
-    }
-    if (!search) {
-      search = SearchIndex.build(list);
-      await db.put('meta', { revision: revision ?? 0, index: search.serialise() }, INDEX_KEY);
-    }
-    const byAuthor = new Map<string, Set<PaperId>>();
-    for (const p of list) indexAuthors(byAuthor, p);
-    return {
-      papers,
-      search,
-      byAuthor,
-      titles: new TitleIndex(list),
-      related: new RelatedModel(search, (id) => papers.get(id)),
-    };
+  /** A commit was made here: the next request reads the manifest again. */
+  invalidate(): void {
+    this.recent = undefined;
   }
 
-  /** Call after papers were written: updates the indexes and records a new corpus revision. */
-  async changed(papers: readonly Paper[]): Promise<void> {
-    if (papers.length === 0) return;
-    const db = await this.db();
-    const revision = ((await db.get('meta', REVISION_KEY)) as number | undefined) ?? 0;
-    await db.put('meta', revision + 1, REVISION_KEY);
-    if (!this.loaded) return; // Loaded fresh on next use.
-    const state = await this.loaded;
-    for (const p of papers) {
-      const old = state.papers.get(p.id);
-      const isNew = old === undefined;
-      for (const a of [...(old?.authors ?? []), ...p.authors]) {
-        state.byAuthor.get(a.key)?.delete(p.id);
-        this.profiles.delete(a.key);
-      }
-      indexAuthors(state.byAuthor, p);
-      state.papers.set(p.id, p);
-      if (state.search.has(p.id)) state.search.remove(p.id);
-      state.search.add(p);
-      if (isNew) state.titles.add(p.id, p.title);
-    }
-    this.scheduleSave(state, revision + 1);
+  /** Memory the engine holds (index records and paper records), for the bench and the options page. */
+  get cachedBytes(): number {
+    return this.reader.cache.bytes;
   }
 
-  /** Writes a pending search-index save now (tests; a caller about to stop). */
-  async flush(): Promise<void> {
-    const pending = this.pendingSave;
-    if (!pending || !this.loaded) return;
-    clearTimeout(pending.timer);
-    this.pendingSave = undefined;
-    await this.save(await this.loaded, pending.revision);
-  }
-
-  private scheduleSave(state: Loaded, revision: number): void {
-    if (this.pendingSave) clearTimeout(this.pendingSave.timer);
-    const timer = setTimeout(() => {
-      this.pendingSave = undefined;
-      // A failed save only costs a rebuild at the next start (the stored revision is stale).
-      this.save(state, revision).catch((e: unknown) => console.warn('engine: search index not saved', e));
-    }, SAVE_DELAY_MS);
-    this.pendingSave = { timer, revision };
-  }
-
-  private async save(state: Loaded, revision: number): Promise<void> {
-    if (this.loaded === undefined) return; // Reset since: that index is not the corpus any more.
-    const db = await this.db();
-    await db.put('meta', { revision, index: state.search.serialise() }, INDEX_KEY);
-  }
-
-  /** Forgets everything in memory (after a reset or a removed import). */
+  /** Forgets cached records (tests; after the index store was cleared). */
   reset(): void {
-    if (this.pendingSave) clearTimeout(this.pendingSave.timer);
-    this.pendingSave = undefined;
-    this.loaded = undefined;
-    this.profiles.clear();
+    this.reader.cache.clear();
+    this.records.clear();
+    this.model = undefined;
+  }
+
+  /** Paper records by id, with their stored topics (read once per revision, then from memory). */
+  private async stored(snap: Snapshot, ids: readonly PaperId[]): Promise<(IndexedPaper | undefined)[]> {
+    if (snap.revision !== this.recordsRevision) {
+      this.records.clear();
+      this.recordsRevision = snap.revision;
+    }
+    const missing = [...new Set(ids.filter((id) => !this.records.has(id)))];
+    if (missing.length) {
+      const tx = (await this.db()).transaction('papers');
+      const found = await Promise.all(missing.map((id) => tx.store.get(id)));
+      await tx.done;
+      missing.forEach((id, i) => {
+        const v = found[i];
+        this.records.set(id, isReadablePaper(v) ? (v as IndexedPaper) : null);
+        if (this.records.size > this.paperCacheSize) this.records.delete(this.records.keys().next().value as string);
+      });
+    }
+    return ids.map((id) => this.records.get(id) ?? undefined);
   }
 
   async paper(id: PaperId): Promise<Paper | undefined> {
-    return (await this.ready()).papers.get(id);
+    const [p] = await this.papers([id]);
+    return p;
   }
 
-  async search(query: string, limit: number, filter: SearchFilter): Promise<{ hits: SearchHit[]; total: number }> {
-    const s = await this.ready();
-    return s.search.run(query, { limit, filter, lookup: (id) => s.papers.get(id) });
+  async papers(ids: readonly PaperId[]): Promise<(Paper | undefined)[]> {
+    const snap = await this.snapshot();
+    return (await this.stored(snap, ids)).map((p) => (p ? fromStored(p) : undefined));
+  }
+
+  private relatedModel(snap: Snapshot): RelatedModel {
+    if (!this.model || this.model.revision !== snap.revision || this.model.epoch !== snap.manifest.epoch)
+      this.model = {
+        revision: snap.revision,
+        epoch: snap.manifest.epoch,
+        related: new RelatedModel(relatedSource(snap, (ids) => this.stored(snap, ids))),
+      };
+    return this.model.related;
+  }
+
+  async search(
+    query: string,
+    limit: number,
+    filter: SearchFilter = {},
+  ): Promise<{ hits: SearchHit[]; total: number; exact: boolean }> {
+    const snap = await this.snapshot();
+    const r = await runQuery(snap, query, {
+      limit,
+      filter,
+      texts: async (ids) =>
+        (await this.stored(snap, ids)).map((p) => (p ? { title: p.title, abstract: p.abstract ?? '' } : undefined)),
+    });
+    const records = await this.stored(
+      snap,
+      r.hits.map((h) => h.id),
+    );
+    const hits: SearchHit[] = [];
+    r.hits.forEach((h, i) => {
+      const p = records[i];
+      if (!p) return;
+      const matched = new Set(h.terms);
+      const year = Number((p.published ?? '').slice(0, 4)) || undefined;
+      const authors = p.authors.map((a) => a.name);
+      hits.push({
+        id: h.id,
+        score: h.score,
+        title: p.title,
+        ...(year ? { year } : {}),
+        authors,
+        terms: h.terms,
+        highlights: {
+          title: highlight(p.title, matched),
+          authors: highlight(authors.join(', '), matched),
+          ...(p.abstract ? { abstract: snippet(p.abstract, matched) } : {}),
+        },
+      });
+    });
+    return { hits, total: r.total, exact: r.exact };
   }
 
   async relatedTo(draft: DraftPaper & { readonly id?: PaperId }, k: number): Promise<RelatedItem[]> {
-    const s = await this.ready();
-    if (draft.id && s.papers.has(draft.id)) return s.related.related(draft.id, k);
-    return s.related.relatedToDraft(draft, k, draft.id);
+    const snap = await this.snapshot();
+    const model = this.relatedModel(snap);
+    if (draft.id) {
+      const [own] = await this.stored(snap, [draft.id]);
+      if (own) return model.related(draft.id, k);
+    }
+    return model.relatedToDraft(draft, k, draft.id);
   }
 
   /** Cheap related counts for many papers at once (a listing's chips); see `RelatedModel.relatedCounts`. */
   async relatedCounts(drafts: readonly (DraftPaper & { readonly id?: PaperId })[], cap?: number): Promise<number[]> {
-    return (await this.ready()).related.relatedCounts(drafts, cap);
+    return this.relatedModel(await this.snapshot()).relatedCounts(drafts, cap);
   }
 
-  /** Topic tags: taxonomy topics first, then arXiv categories, then keyphrases for what those miss. */
-  async tags(draft: DraftPaper, keyphrases = 2): Promise<Tag[]> {
-    const s = await this.ready();
-    const topics = defaultTagger().tag(draft);
+  /**
+   * Topic tags: taxonomy topics first, then arXiv categories, then keyphrases for what those miss. A
+   * corpus paper's topics were found when it was indexed and are read from its record.
+   */
+  async tags(draft: DraftPaper & { readonly id?: PaperId }, keyphrases = 2): Promise<Tag[]> {
+    const snap = await this.snapshot();
+    const [own] = draft.id ? await this.stored(snap, [draft.id]) : [undefined];
+    const topics = own?.topics ?? defaultTagger().tag(draft);
     const cats = categoryTags(draft.categories);
-    const extra = topics.length < 3 ? s.related.keyphrases(draft, keyphrases) : [];
+    const extra = topics.length < 3 ? await this.relatedModel(snap).keyphrases(draft, keyphrases) : [];
     return [...topics, ...cats, ...extra];
   }
 
   /**
-   * One author's profile (papers, co-authors, topics, years, organisations, seed stats), built from that
-   * author's papers only, so it costs the same in a 49- or a 100k-paper corpus.
+   * Profiles of authors (papers, co-authors, topics, years, organisations, seed stats), from each one's
+   * papers only (the index's `!a:<key>` postings), newest first, at most `perAuthor` papers read each:
+   * the same cost in a 49- or a million-paper corpus. `paperCount` is exact.
    */
-  async authorProfile(key: string): Promise<AuthorProfile | undefined> {
-    const s = await this.ready();
-    const cached = this.profiles.get(key);
-    if (cached !== undefined) return cached ?? undefined;
-    const ids = s.byAuthor.get(key);
-    const papers = ids ? [...ids].flatMap((id) => s.papers.get(id) ?? []) : [];
-    // The search index tagged every paper when it indexed it: reuse those topics rather than tag again.
-    const byLabel = new Map(TOPICS.map((t) => [t.label, t] as const));
-    const topicsOf = (p: Paper): Tag[] =>
-      (s.search.stored(p.id)?.topics ?? []).flatMap((label) => {
-        const t = byLabel.get(label);
-        return t ? [{ kind: 'topic' as const, id: t.id, label, why: 'indexed topic', score: 1 }] : [];
+  async authorProfiles(
+    keys: readonly string[],
+    perAuthor = PANEL_PAPERS_PER_AUTHOR,
+  ): Promise<Map<string, (AuthorProfile & { readonly paperCount: number }) | undefined>> {
+    const snap = await this.snapshot();
+    const unique = [...new Set(keys)];
+    const docs = await keywordDocsOf(
+      snap,
+      unique.map((k) => KEYWORD.author + k),
+    );
+    const wanted = new Map<string, number[]>();
+    for (const k of unique) wanted.set(k, (docs.get(KEYWORD.author + k) ?? []).slice(-perAuthor).reverse());
+    const allDocs = [...new Set([...wanted.values()].flat())];
+    const ids = await Promise.all(allDocs.map((d) => idOfGlobal(snap, d)));
+    const idOf = new Map(allDocs.map((d, i) => [d, ids[i]] as const));
+    const records = await this.stored(
+      snap,
+      ids.filter((x): x is PaperId => x !== undefined),
+    );
+    const byId = new Map(records.flatMap((p) => (p ? [[p.id, p] as const] : [])));
+    const out = new Map<string, (AuthorProfile & { readonly paperCount: number }) | undefined>();
+    for (const k of unique) {
+      const papers = (wanted.get(k) ?? []).flatMap((d) => {
+        const p = byId.get(idOf.get(d) ?? ('' as PaperId));
+        return p ? [p] : [];
       });
-    const profile = papers.length ? buildAuthorProfiles(papers, { stats: this.stats, topicsOf }).get(key) : undefined;
-    this.profiles.set(key, profile ?? null);
-    return profile;
+      // The index tagged every paper when it indexed it: reuse those topics rather than tag again.
+      const profile = papers.length
+        ? buildAuthorProfiles(papers, { stats: this.stats, topicsOf: (p) => (p as IndexedPaper).topics ?? [] }).get(k)
+        : undefined;
+      out.set(k, profile ? { ...profile, paperCount: (docs.get(KEYWORD.author + k) ?? []).length } : undefined);
+    }
+    return out;
   }
 
-  async scanTitles(candidates: readonly string[]) {
-    return (await this.ready()).titles.scan(candidates);
+  async authorProfile(key: string): Promise<(AuthorProfile & { readonly paperCount: number }) | undefined> {
+    return (await this.authorProfiles([key], VIEW_PAPERS_PER_AUTHOR)).get(key);
+  }
+
+  async scanTitles(candidates: readonly string[]): Promise<ScanHit[]> {
+    const snap = await this.snapshot();
+    return scanTitles(snap, candidates, async (ids) => (await this.stored(snap, ids)).map((p) => p?.title));
+  }
+
+  /** Ids of the live papers with a keyword (`!t:<topic>`, `!c:<category>`, `!s:<source>`…), newest first. */
+  async keywordIds(keyword: string, limit = Number.POSITIVE_INFINITY): Promise<{ ids: PaperId[]; total: number }> {
+    const snap = await this.snapshot();
+    const docs = await snap.keywordDocs(keyword);
+    const page = docs.slice(Math.max(0, docs.length - limit)).reverse();
+    const ids = await Promise.all(page.map((d) => idOfGlobal(snap, d)));
+    return { ids: ids.filter((x): x is PaperId => x !== undefined), total: docs.length };
+  }
+
+  /** Every live paper's id, newest first (small corpora, and the tail of the corpus table). */
+  async allIds(): Promise<PaperId[]> {
+    const snap = await this.snapshot();
+    const docs: number[] = [];
+    for (const seg of snap.segments) {
+      const [rec, del] = await Promise.all([snap.docs(seg), snap.deletions(seg)]);
+      rec.docs.forEach((d, local) => {
+        if (del.locals?.[local] !== 1) docs.push(d);
+      });
+    }
+    docs.sort((a, b) => b - a);
+    const ids = await Promise.all(docs.map((d) => idOfGlobal(snap, d)));
+    return ids.filter((x): x is PaperId => x !== undefined);
+  }
+
+  /** Which of these ids are corpus papers (answered from the index's docs records, no paper reads). */
+  async inCorpus(ids: readonly PaperId[]): Promise<Set<PaperId>> {
+    const snap = await this.snapshot();
+    const out = new Set<PaperId>();
+    const allocated: PaperId[] = [];
+    for (const id of ids) {
+      const doc = docOfId(id);
+      if (doc === undefined) allocated.push(id);
+      else if (await snap.holds(doc)) out.add(id);
+    }
+    if (allocated.length)
+      for (const [i, p] of (await this.stored(snap, allocated)).entries()) if (p) out.add(allocated[i] as PaperId);
+    return out;
+  }
+
+  /**
+   * Live papers per keyword starting with `prefix` (`!c:` for categories), most first: read from the
+   * vocabulary blocks that hold such keywords and their postings, so it costs the keywords, not the corpus.
+   */
+  async keywordCounts(prefix: string): Promise<{ keyword: string; papers: number }[]> {
+    const snap = await this.snapshot();
+    const keywords = new Set<string>();
+    for (const seg of snap.segments) {
+      const from = Math.max(0, vocabBlockOf(seg.firsts, prefix));
+      const to = vocabBlockOf(seg.firsts, `${prefix}\uffff`);
+      const blocks = await snap.records(
+        Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => segmentKey.vocab(seg.id, from + i)),
+      );
+      for (const v of blocks.values())
+        for (const t of (v as VocabRecord).terms) if (t.startsWith(prefix)) keywords.add(t);
+    }
+    const docs = await keywordDocsOf(snap, [...keywords]);
+    return [...docs]
+      .map(([keyword, list]) => ({ keyword, papers: list.length }))
+      .filter((k) => k.papers > 0)
+      .sort((a, b) => b.papers - a.papers || a.keyword.localeCompare(b.keyword));
+  }
+
+  /** The corpus counts kept by the index. */
+  async counts() {
+    return (await this.snapshot()).manifest.counts;
   }
 }

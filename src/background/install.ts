@@ -1,42 +1,46 @@
 /**
  * Installing the bundled corpus: on first run, and again whenever the extension ships a bundle with a
  * different `corpusVersion`. User data (reading list, imported and learned papers) is never touched:
- * only records whose sole provenance is `bundled` are replaced or removed.
+ * only records whose sole provenance is `bundled` are replaced or removed. One commit: the papers, their
+ * index and the installed version land together.
  */
+import type { PaperId } from '../core/paper';
 import type { CorpusBundle } from '../corpus/bundle';
+import { commitPapers } from '../db/corpus';
 import type { Database } from '../db/database';
-import { fromStored, toStored } from '../db/papers';
+import { indexSource } from '../db/index-store';
+import { KEYWORD } from '../engine/index/analyze';
+import { IndexReader } from '../engine/index/reader';
+import { idOfGlobal } from '../engine/index/scan';
 
 const META_KEY = 'corpusVersion';
 
 export async function installBundle(db: Database, bundle: CorpusBundle): Promise<'installed' | 'current'> {
   const current = await db.get('meta', META_KEY);
   if (current === bundle.corpusVersion) return 'current';
-  const tx = db.transaction(['papers', 'meta'], 'readwrite');
-  const papers = tx.objectStore('papers');
-  const incoming = new Set(bundle.papers.map((p) => p.id as string));
-  // Drop bundled-only papers the new bundle no longer has; strip 'bundled' from the others.
-  let cursor = await papers.index('by-source').openCursor('bundled');
-  const pending: Promise<unknown>[] = [];
-  while (cursor) {
-    const stored = cursor.value;
-    if (!incoming.has(stored.id)) {
-      const rest = stored.provenance.filter((p) => p.kind !== 'bundled');
-      pending.push(rest.length ? papers.put(toStored({ ...fromStored(stored), provenance: rest })) : cursor.delete());
-    }
-    cursor = await cursor.continue();
-  }
-  const existing = await Promise.all(bundle.papers.map((p) => papers.get(p.id)));
-  bundle.papers.forEach((p, i) => {
-    const old = existing[i];
-    const others = old ? old.provenance.filter((q) => q.kind !== 'bundled') : [];
-    // The bundle's metadata wins for the fields it has; fields only an import or a page gave (and
-    // their provenance) are kept, so installing never loses what the user brought in.
-    const base = old ? fromStored(old) : {};
-    pending.push(papers.put(toStored({ ...base, ...p, provenance: [...p.provenance, ...others] })));
+  // Bundled papers as installed now (through the index: the corpus may hold a million other papers).
+  const snap = await new IndexReader(
+    indexSource(async () => db),
+    { cacheBytes: 4 << 20 },
+  ).snapshot();
+  const installed = await Promise.all(
+    (await snap.keywordDocs(`${KEYWORD.source}bundled`)).map((d) => idOfGlobal(snap, d)),
+  );
+  const incoming = new Map(bundle.papers.map((p) => [p.id, p] as const));
+  const ids = [...new Set([...incoming.keys(), ...installed.filter((x): x is PaperId => x !== undefined)])];
+  await commitPapers(db, {
+    ids,
+    decide: (id, old) => {
+      const p = incoming.get(id);
+      const others = old ? old.provenance.filter((q) => q.kind !== 'bundled') : [];
+      // Dropped from the bundle: removed, unless an import or a page also gave it.
+      if (!p) return old ? (others.length ? { ...old, provenance: others } : null) : undefined;
+      // The bundle's metadata wins for the fields it has; fields only an import or a page gave (and
+      // their provenance) are kept, so installing never loses what the user brought in.
+      return { ...(old ?? {}), ...p, provenance: [...p.provenance, ...others] };
+    },
+    also: { stores: ['meta'], write: (tx) => [tx.objectStore('meta').put(bundle.corpusVersion, META_KEY)] },
   });
-  pending.push(tx.objectStore('meta').put(bundle.corpusVersion, META_KEY));
-  await Promise.all([...pending, tx.done]);
   return 'installed';
 }
 

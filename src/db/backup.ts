@@ -1,26 +1,30 @@
 /**
  * The database side of full backups (format and validation: src/backup/format.ts). A restore writes the
- * reading list, papers and import records in ONE transaction: it lands whole or not at all. Settings
+ * reading list, papers (with their index) and import records in ONE commit: it lands whole or not at all. Settings
  * live in storage.local and are written by the caller after the transaction committed.
  */
 
 import { type Backup, type CurrentState, canonical, makeBackup, planRestore, type RestorePlan } from '../backup/format';
 import type { Paper } from '../core/paper';
+import { commitPapers } from './corpus';
 import type { Database } from './database';
-import { fromStored, mergeKeepingProvenance, toStored } from './papers';
+import { isReadablePaper } from './integrity';
+import { fromStored, mergeKeepingProvenance } from './papers';
 
 /** Everything the user added, as a backup. */
 export async function readBackup(db: Database, settings: Record<string, unknown>, now: Date): Promise<Backup> {
   const tx = db.transaction(['readingList', 'papers', 'imports']);
-  const [readingList, learned, imported, imports] = await Promise.all([
+  const [readingList, imports] = await Promise.all([
     tx.objectStore('readingList').getAll(),
-    tx.objectStore('papers').index('by-source').getAll('learned'),
-    tx.objectStore('papers').index('by-source').getAll('imported'),
     tx.objectStore('imports').getAll(),
   ]);
-  await tx.done;
+  // Learned and imported papers: everything but the bundle, which ships with the extension.
   const papers = new Map<string, Paper>();
-  for (const s of [...learned, ...imported]) papers.set(s.id, fromStored(s));
+  for (let c = await tx.objectStore('papers').openCursor(); c; c = await c.continue()) {
+    const v = c.value;
+    if (isReadablePaper(v) && v.provenance.some((q) => q.kind !== 'bundled')) papers.set(v.id, fromStored(v));
+  }
+  await tx.done;
   return makeBackup({ readingList, settings, papers: [...papers.values()], imports }, now);
 }
 
@@ -41,7 +45,11 @@ export async function planBackupRestore(
     new Map(list.flatMap((t) => (t === undefined ? [] : [[id(t), canonical(view(t))] as const])));
   const current: CurrentState = {
     entries: byId(entries, (e) => e.paperId),
-    papers: byId(papers, (p) => p.id, fromStored),
+    papers: byId(
+      papers,
+      (p) => p.id,
+      (p) => fromStored(p),
+    ),
     imports: byId(imports, (r) => r.id),
     settings: canonical(settings),
   };
@@ -53,16 +61,20 @@ export async function planBackupRestore(
  * transaction; nothing but its own requests is awaited inside it (idb's rule).
  */
 export async function restoreBackup(db: Database, backup: Backup): Promise<void> {
-  const tx = db.transaction(['readingList', 'papers', 'imports'], 'readwrite');
-  const papers = tx.objectStore('papers');
-  const existing = await Promise.all(backup.papers.map((p) => papers.get(p.id)));
-  const writes: Promise<unknown>[] = [];
-  for (const e of backup.readingList) writes.push(tx.objectStore('readingList').put(e));
-  backup.papers.forEach((p, i) => {
-    const old = existing[i];
+  const incoming = new Map(backup.papers.map((p) => [p.id, p] as const));
+  await commitPapers(db, {
+    ids: [...incoming.keys()],
     // A paper the install also bundles keeps its bundled provenance; the backup's fields win.
-    writes.push(papers.put(toStored(old ? mergeKeepingProvenance(fromStored(old), p) : p)));
+    decide: (id, old) => {
+      const p = incoming.get(id);
+      return p && old ? mergeKeepingProvenance(old, p) : p;
+    },
+    also: {
+      stores: ['readingList', 'imports'],
+      write: (tx) => [
+        ...backup.readingList.map((e) => tx.objectStore('readingList').put(e)),
+        ...backup.imports.map((r) => tx.objectStore('imports').put(r)),
+      ],
+    },
   });
-  for (const r of backup.imports) writes.push(tx.objectStore('imports').put(r));
-  await Promise.all([...writes, tx.done]);
 }

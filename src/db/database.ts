@@ -8,23 +8,42 @@ import { type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
 import { DB_NAME, DB_VERSION, type PaperlensDB } from './schema';
 
 export type Database = IDBPDatabase<PaperlensDB>;
-type UpgradeTx = IDBPTransaction<PaperlensDB, ('papers' | 'readingList' | 'imports' | 'meta')[], 'versionchange'>;
+type UpgradeTx = IDBPTransaction<
+  PaperlensDB,
+  ('papers' | 'readingList' | 'imports' | 'meta' | 'index')[],
+  'versionchange'
+>;
+
+/** Meta key of the reindexing cursor: present while papers written before the index lack their entries. */
+export const REINDEX_KEY = 'reindex';
 
 /** Upgrade steps, indexed by the version they produce. Step N runs when oldVersion < N. */
 export const UPGRADES: ReadonlyArray<(db: Database, tx: UpgradeTx) => void> = [
   // v0 -> v1: the initial schema.
   (db) => {
+    // Version 1's indexes, by name: version 2 removes them, so today's schema type no longer lists them.
     const papers = db.createObjectStore('papers', { keyPath: 'id' });
-    papers.createIndex('by-source', 'sources', { multiEntry: true });
-    papers.createIndex('by-author', 'authorKeys', { multiEntry: true });
-    papers.createIndex('by-year', 'year');
-    papers.createIndex('by-category', 'categories', { multiEntry: true });
+    papers.createIndex('by-source' as never, 'sources', { multiEntry: true });
+    papers.createIndex('by-author' as never, 'authorKeys', { multiEntry: true });
+    papers.createIndex('by-year' as never, 'year');
+    papers.createIndex('by-category' as never, 'categories', { multiEntry: true });
     const list = db.createObjectStore('readingList', { keyPath: 'paperId' });
     list.createIndex('by-status', 'status');
     list.createIndex('by-added', 'addedAt');
     list.createIndex('by-tag', 'tags', { multiEntry: true });
     db.createObjectStore('imports', { keyPath: 'id' });
     db.createObjectStore('meta');
+  },
+  // v1 -> v2: the engine's own persistent index replaces the papers' IndexedDB indexes (which cost half
+  // of an import's write time) and the search index that was rebuilt from every paper at start-up. The
+  // papers stay as they are; the background indexes them in batches (src/db/corpus.ts `indexPending`).
+  (db, tx) => {
+    const papers = tx.objectStore('papers');
+    for (const name of [...papers.indexNames]) papers.deleteIndex(name as never);
+    db.createObjectStore('index');
+    void tx.objectStore('meta').put({ after: null }, REINDEX_KEY);
+    void tx.objectStore('meta').delete('searchIndex');
+    void tx.objectStore('meta').delete('corpusRevision');
   },
 ];
 

@@ -3,7 +3,7 @@
  * (src/corpus/importers) yield validated papers; this module decides added vs merged and keeps the
  * corpus consistent:
  *
- * - Papers are written in batches (500 by default), one transaction each, together with the running
+ * - Papers are written in batches (2,000 by default), one commit each (papers and their index, src/db/corpus.ts), together with the running
  *   ImportRecord. A batch is all or nothing, so an interrupted import leaves whole papers and a record
  *   in state 'partial' whose counts match what was written. Running the same import again (same
  *   `importId`) resumes it: merging is idempotent. `removeImport` undoes it.
@@ -11,11 +11,15 @@
  * - idb's rule: nothing but this transaction's own requests is awaited while it is open.
  */
 
-import type { AbstractVersion, Paper, Provenance } from '../core/paper';
+import type { AbstractVersion, Paper, PaperId, Provenance } from '../core/paper';
 import type { ImportFormat, ImportItem, ImportReport } from '../corpus/importers/report';
 import { countItem, emptyReport } from '../corpus/importers/report';
+import { type AnalyzedDoc, analyze, KEYWORD } from '../engine/index/analyze';
+import { IndexReader } from '../engine/index/reader';
+import { idOfGlobal } from '../engine/index/scan';
+import { commitPapers } from './corpus';
 import type { Database } from './database';
-import { fromStored, toStored } from './papers';
+import { indexSource } from './index-store';
 import type { ImportRecord } from './schema';
 
 export interface ImportMeta {
@@ -24,7 +28,7 @@ export interface ImportMeta {
   readonly format: ImportFormat;
   /** ISO timestamp; defaults to now. */
   readonly at?: string;
-  /** Papers per transaction. 500 keeps a transaction short (tens of ms) while amortising its cost. */
+  /** Papers per commit (and per index segment). 2,000 amortises a commit's cost and keeps it under a second. */
   readonly batchSize?: number;
 }
 
@@ -36,7 +40,7 @@ const isItem = (x: Paper | ImportItem): x is ImportItem => 'kind' in x;
 export async function importPapers(db: Database, source: Source, meta: ImportMeta): Promise<ImportReport> {
   const report = emptyReport(meta.file, meta.format);
   const at = meta.at ?? new Date().toISOString();
-  const size = Math.max(1, meta.batchSize ?? 500);
+  const size = Math.max(1, meta.batchSize ?? 2000);
   const record = (state: ImportRecord['state']): ImportRecord => ({
     id: meta.importId,
     file: meta.file,
@@ -50,12 +54,27 @@ export async function importPapers(db: Database, source: Source, meta: ImportMet
   });
   await db.put('imports', record('partial'));
   let batch: Paper[] = [];
+  // One commit in flight while the next batch is read and analysed: the browser writes one batch while
+  // this page parses the next. A failed commit stops the import before another starts.
+  let inFlight: Promise<void> | undefined;
   const flush = async () => {
     if (!batch.length) return;
-    const { added, merged } = await writeBatch(db, batch, mergeImported, () => record('partial'), report);
-    report.added += added;
-    report.merged += merged;
+    const papers = batch;
     batch = [];
+    const analysed = analyseAll(papers);
+    await inFlight;
+    const counted = { read: report.read, rejected: report.rejected };
+    inFlight = writeBatch(db, papers, mergeImported, analysed, (added, merged) => ({
+      ...record('partial'),
+      ...counted,
+      added: report.added + added,
+      merged: report.merged + merged,
+    })).then(({ added, merged }) => {
+      report.added += added;
+      report.merged += merged;
+    });
+    // The first failure surfaces here or at the next flush; keep the rejection observed meanwhile.
+    inFlight.catch(() => {});
   };
   for await (const x of source as AsyncIterable<Paper | ImportItem>) {
     const item: ImportItem = isItem(x) ? x : { kind: 'paper', paper: x, where: `paper ${report.read + 1}` };
@@ -64,47 +83,60 @@ export async function importPapers(db: Database, source: Source, meta: ImportMet
     if (batch.length >= size) await flush();
   }
   await flush();
+  await inFlight;
   // A fatal error leaves the import 'partial': what was written stays and can be removed.
   await db.put('imports', record(report.error ? 'partial' : 'done'));
   return report;
 }
 
-/** One transaction: read the existing records, merge, write, and update the import record. */
+/** Analyses papers before their commit (they are most often new, so the analysis stands). */
+function analyseAll(papers: readonly Paper[]) {
+  const out = new Map<PaperId, { paper: Paper; doc: Omit<AnalyzedDoc, 'doc'> }>();
+  for (const p of papers) if (!out.has(p.id)) out.set(p.id, { paper: p, doc: analyze(p, 0) });
+  return out;
+}
+
+/** One commit: read the existing records, merge, write with the index, and update the import record. */
 async function writeBatch(
   db: Database,
   papers: readonly Paper[],
   merge: (existing: Paper, incoming: Paper) => Paper,
-  /** The running import's record, written in the same transaction; none for learned papers. */
-  progress: (() => ImportRecord) | undefined,
-  report: { added: number; merged: number },
+  analysed: ReadonlyMap<PaperId, { readonly paper: Paper; readonly doc: Omit<AnalyzedDoc, 'doc'> }> | undefined,
+  /** The running import's record with this batch counted, written in the same transaction; none for learned papers. */
+  progress: ((added: number, merged: number) => ImportRecord) | undefined,
 ): Promise<{ added: number; merged: number }> {
-  const tx = db.transaction(['papers', 'imports'], 'readwrite');
-  const store = tx.objectStore('papers');
-  const ids = [...new Set(papers.map((p) => p.id))];
-  const found = await Promise.all(ids.map((id) => store.get(id)));
-  const current = new Map<string, Paper>();
-  ids.forEach((id, i) => {
-    const s = found[i];
-    if (s) current.set(id, fromStored(s));
-  });
+  // Repeats within a batch merge into one paper, as if read one after another.
+  const incoming = new Map<PaperId, Paper[]>();
+  for (const p of papers) {
+    const list = incoming.get(p.id);
+    if (list) list.push(p);
+    else incoming.set(p.id, [p]);
+  }
   let added = 0;
   let merged = 0;
-  const seen = new Set<string>();
-  for (const p of papers) {
-    const old = current.get(p.id);
-    if (old) merged++;
-    else if (seen.has(p.id)) merged++;
-    else added++;
-    seen.add(p.id);
-    current.set(p.id, old ? merge(old, p) : p);
-  }
-  const writes: Promise<unknown>[] = [...current.entries()]
-    .filter(([id]) => seen.has(id))
-    .map(([, p]) => store.put(toStored(p)));
-  const rec = progress?.();
-  if (rec)
-    writes.push(tx.objectStore('imports').put({ ...rec, added: report.added + added, merged: report.merged + merged }));
-  await Promise.all([...writes, tx.done]);
+  await commitPapers(db, {
+    ids: [...incoming.keys()],
+    decide: (id, old) => {
+      const list = incoming.get(id) ?? [];
+      let cur = old;
+      list.forEach((p, i) => {
+        if (cur || i > 0) merged++;
+        else added++;
+        cur = cur ? merge(cur, p) : p;
+      });
+      // A single new paper is the analysed one itself, so its analysis is reused.
+      return !old && list.length === 1 ? list[0] : cur;
+    },
+    ...(analysed ? { analysed } : {}),
+    ...(progress
+      ? {
+          also: {
+            stores: ['imports'] as const,
+            write: (tx) => [tx.objectStore('imports').put(progress(added, merged))],
+          },
+        }
+      : {}),
+  });
   return { added, merged };
 }
 
@@ -181,32 +213,40 @@ function describe(p: Provenance | undefined): string {
 /**
  * Removes an import: papers whose only provenance is this import are deleted; others lose this
  * provenance and keep their record. The reading list is not touched, so a saved paper's entry (which
- * carries its own title and authors) survives the removal of its paper record.
+ * carries its own title and authors) survives the removal of its paper record. The import's papers are
+ * found through the index (`!i:<importId>`) and removed in commits of `chunk` papers, then the record
+ * goes: an interrupted removal leaves whole papers, and running it again finishes it.
  */
-export async function removeImport(db: Database, importId: string): Promise<{ removed: number; kept: number }> {
-  const tx = db.transaction(['papers', 'imports'], 'readwrite');
-  const papers = tx.objectStore('papers');
+export async function removeImport(
+  db: Database,
+  importId: string,
+  chunk = 2000,
+): Promise<{ removed: number; kept: number }> {
+  const snap = await new IndexReader(
+    indexSource(async () => db),
+    { cacheBytes: 8 << 20 },
+  ).snapshot();
+  const docs = await snap.keywordDocs(KEYWORD.import + importId);
+  const ids = (await Promise.all(docs.map((d) => idOfGlobal(snap, d)))).filter((x): x is PaperId => !!x);
   let removed = 0;
   let kept = 0;
-  const pending: Promise<unknown>[] = [];
-  let cursor = await papers.index('by-source').openCursor('imported');
-  while (cursor) {
-    const p = fromStored(cursor.value);
-    const mine = (q: Provenance) => q.kind === 'imported' && q.importId === importId;
-    if (p.provenance.some(mine)) {
-      const rest = p.provenance.filter((q) => !mine(q));
-      if (rest.length) {
-        kept++;
-        pending.push(cursor.update(toStored({ ...p, provenance: rest })));
-      } else {
+  const mine = (q: Provenance) => q.kind === 'imported' && q.importId === importId;
+  for (let i = 0; i < ids.length; i += chunk) {
+    await commitPapers(db, {
+      ids: ids.slice(i, i + chunk),
+      decide: (_id, old) => {
+        if (!old?.provenance.some(mine)) return undefined;
+        const rest = old.provenance.filter((q) => !mine(q));
+        if (rest.length) {
+          kept++;
+          return { ...old, provenance: rest };
+        }
         removed++;
-        pending.push(cursor.delete());
-      }
-    }
-    cursor = await cursor.continue();
+        return null;
+      },
+    });
   }
-  pending.push(tx.objectStore('imports').delete(importId));
-  await Promise.all([...pending, tx.done]);
+  await db.delete('imports', importId);
   return { removed, kept };
 }
 
@@ -222,5 +262,5 @@ export async function learnPapers(
 ): Promise<{ added: number; merged: number }> {
   const learned: Provenance = { kind: 'learned', url, at: now.toISOString() };
   const tagged = papers.map((p) => ({ ...p, provenance: [learned] }));
-  return writeBatch(db, tagged, mergeLearned, undefined, { added: 0, merged: 0 });
+  return writeBatch(db, tagged, mergeLearned, undefined, undefined);
 }

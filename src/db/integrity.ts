@@ -8,6 +8,7 @@
  */
 import { cleanTags, LIMITS, STATUSES, validateEntry } from '../backup/entry';
 import { isPaperId, type PaperId, validatePaper } from '../core/paper';
+import { commitPapers } from './corpus';
 import type { Database } from './database';
 import type { ReadingListEntry, ReadingStatus, StoredPaper } from './schema';
 
@@ -53,7 +54,7 @@ export async function checkRecords(db: Database): Promise<IntegrityReport> {
   const entries: string[] = [];
   const tx = db.transaction(['papers', 'readingList']);
   for (let c = await tx.objectStore('papers').openCursor(); c; c = await c.continue()) {
-    const { sources: _s, authorKeys: _a, year: _y, ...paper } = (c.value ?? {}) as StoredPaper;
+    const { sources: _s, authorKeys: _a, year: _y, doc: _d, topics: _t, ...paper } = (c.value ?? {}) as StoredPaper;
     if (!validatePaper(paper).ok || paper.id !== c.key) papers.push(String(c.key));
   }
   for (let c = await tx.objectStore('readingList').openCursor(); c; c = await c.continue())
@@ -68,37 +69,52 @@ export interface RepairResult {
   readonly removedEntries: number;
 }
 
-/** Removes damaged papers and rebuilds damaged entries, in one transaction. */
+/** Removes damaged papers (and their index entries) and rebuilds damaged entries, in one commit. */
 export async function repairRecords(db: Database, now: Date): Promise<RepairResult> {
   const bad = await checkRecords(db);
-  const tx = db.transaction(['papers', 'readingList'], 'readwrite');
-  const papers = tx.objectStore('papers');
-  const list = tx.objectStore('readingList');
-  let repairedEntries = 0;
-  let removedEntries = 0;
   // Titles and authors of damaged papers first, so entries rebuilt below can still use what was valid.
   const corpus = new Map<string, { title?: string; authors?: string[] }>();
-  for (const key of new Set([...bad.entries, ...bad.papers])) {
-    const p = (await papers.get(key)) as Partial<StoredPaper> | undefined;
-    if (!p) continue;
-    corpus.set(key, {
-      ...(isStr(p.title) && p.title.trim() ? { title: p.title } : {}),
-      ...(Array.isArray(p.authors) ? { authors: p.authors.flatMap((a) => (a && isStr(a.name) ? [a.name] : [])) } : {}),
-    });
-  }
-  for (const key of bad.papers) await papers.delete(key);
-  for (const key of bad.entries) {
-    const raw = await list.get(key);
-    const entry = isPaperId(key) ? rebuildEntry(key as PaperId, raw, corpus.get(key), now) : undefined;
-    if (entry && validateEntry(entry).ok) {
-      await list.put(entry);
-      repairedEntries++;
-    } else {
-      await list.delete(key);
-      removedEntries++;
+  const raws = new Map<string, unknown>();
+  {
+    const tx = db.transaction(['papers', 'readingList']);
+    for (const key of new Set([...bad.entries, ...bad.papers])) {
+      const p = (await tx.objectStore('papers').get(key)) as Partial<StoredPaper> | undefined;
+      if (p)
+        corpus.set(key, {
+          ...(isStr(p.title) && p.title.trim() ? { title: p.title } : {}),
+          ...(Array.isArray(p.authors)
+            ? { authors: p.authors.flatMap((a) => (a && isStr(a.name) ? [a.name] : [])) }
+            : {}),
+        });
     }
+    for (const key of bad.entries) raws.set(key, await tx.objectStore('readingList').get(key));
+    await tx.done;
   }
-  await tx.done;
+  let repairedEntries = 0;
+  let removedEntries = 0;
+  const rebuilt = bad.entries.map((key) => {
+    const entry = isPaperId(key) ? rebuildEntry(key as PaperId, raws.get(key), corpus.get(key), now) : undefined;
+    return { key, entry: entry && validateEntry(entry).ok ? entry : undefined };
+  });
+  // A paper that fails the full check but passes the read check is removed through `decide`.
+  const damaged = new Set(bad.papers);
+  await commitPapers(db, {
+    ids: bad.papers as PaperId[],
+    removeUnreadable: true,
+    decide: (id) => (damaged.has(id) ? null : undefined),
+    also: {
+      stores: ['readingList'],
+      write: (tx) =>
+        rebuilt.map(({ key, entry }) => {
+          if (entry) {
+            repairedEntries++;
+            return tx.objectStore('readingList').put(entry);
+          }
+          removedEntries++;
+          return tx.objectStore('readingList').delete(key);
+        }),
+    },
+  });
   return { removedPapers: bad.papers.length, repairedEntries, removedEntries };
 }
 

@@ -6,21 +6,23 @@
  * opens the previous version filled with data and checks nothing was lost (tests/unit/db.test.ts).
  */
 import type { DBSchema } from 'idb';
-import type { Paper, PaperId } from '../core/paper';
+import type { PaperId } from '../core/paper';
+import type { IndexedPaper } from '../engine/index/commit';
 
 export const DB_NAME = 'paperlens';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export type PaperSource = 'bundled' | 'imported' | 'learned';
 
-/** A Paper as stored: with the derived fields the indexes need. */
-export interface StoredPaper extends Paper {
-  /** Which kinds of provenance the record has; indexed (multiEntry). */
-  readonly sources: readonly PaperSource[];
-  /** `authors[].key`, indexed (multiEntry) for author views. */
-  readonly authorKeys: readonly string[];
-  /** Year of `published`, or 0 when unknown; indexed for sorting and year filters. */
-  readonly year: number;
+/**
+ * A Paper as stored: with its doc number and topics once indexed (src/engine/index/commit.ts). Records
+ * written by version 1 also carry `sources`, `authorKeys` and `year` (for IndexedDB indexes that version
+ * 2 replaced with the engine's own index); readers ignore them.
+ */
+export interface StoredPaper extends IndexedPaper {
+  readonly sources?: readonly PaperSource[];
+  readonly authorKeys?: readonly string[];
+  readonly year?: number;
 }
 
 export type ReadingStatus = 'to-read' | 'reading' | 'read';
@@ -55,17 +57,19 @@ export interface ImportRecord {
 }
 
 export interface PaperlensDB extends DBSchema {
-  papers: {
-    key: string;
-    value: StoredPaper;
-    indexes: { 'by-source': string; 'by-author': string; 'by-year': number; 'by-category': string };
-  };
+  /** Papers by id. No IndexedDB indexes: the `index` store answers by author, category, year, source. */
+  papers: { key: string; value: StoredPaper };
   readingList: {
     key: string;
     value: ReadingListEntry;
     indexes: { 'by-status': string; 'by-added': string; 'by-tag': string };
   };
   imports: { key: string; value: ImportRecord };
-  /** Small keyed values: corpus version, serialised search index, counters. */
+  /** Small keyed values: corpus version, the reindexing cursor, counters. */
   meta: { key: string; value: unknown };
+  /**
+   * The search, title and author index (src/engine/index): the manifest under `manifest`, and immutable
+   * segment records (`s<id>:…`). Written only in commits (src/db/corpus.ts), together with the papers.
+   */
+  index: { key: string; value: unknown };
 }

@@ -68,7 +68,8 @@ export function buildAuthorProfiles(
         if (k === key) return;
         const c = e.coauthors.get(k) ?? { name: b.name, count: 0 };
         c.count++;
-        if (b.name.length > c.name.length) c.name = b.name;
+        // The fullest spelling; between equally long ones, the same whatever order the papers come in.
+        if (b.name.length > c.name.length || (b.name.length === c.name.length && b.name < c.name)) c.name = b.name;
         e.coauthors.set(k, c);
       });
       for (const t of topics) {
@@ -92,7 +93,7 @@ export function buildAuthorProfiles(
       key,
       name: forms[0]?.[0] ?? key,
       nameForms: forms.map(([f]) => f),
-      papers: e.papers.sort((a, b) => b.date.localeCompare(a.date)).map((x) => x.id),
+      papers: e.papers.sort((a, b) => b.date.localeCompare(a.date) || b.id.localeCompare(a.id)).map((x) => x.id),
       coauthors: [...e.coauthors.entries()]
         .map(([k, c]) => ({ key: k, name: c.name, count: c.count }))
         .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),

@@ -2,11 +2,11 @@
  * Related work: for a corpus paper, or a paper seen only on a page, the corpus papers most like it, each
  * with a score and a short reason. Pure.
  *
- * There is no whole-corpus model: the search index (search.ts) already holds every paper's terms with
- * their document frequencies. A lookup takes the paper's strongest terms (TF-IDF, IDF from the index),
- * asks the index for the few hundred papers sharing most of their weight or an author, and rescores only
- * those with vectors built on the fly from their stored text. So nothing is built up front, memory is the
- * search index's, and a paper added to the index is at once relatable.
+ * There is no whole-corpus model: the index already holds every paper's terms with their document
+ * frequencies. A lookup takes the paper's strongest terms (TF-IDF, IDF from the index), asks the index for
+ * the hundred papers sharing most of their weight or an author (`RelatedSource.candidates`), and rescores
+ * only those with vectors built on the fly from their stored text. So nothing is built up front, and a
+ * paper added to the index is at once relatable.
  *
  * Text similarity is TF-IDF cosine over uni- and bigrams (sublinear tf, stop words, document-frequency
  * cut-offs scaled to the corpus), the title counting twice. A bigram's document frequency is not indexed;
@@ -17,7 +17,6 @@
 import { authorKey } from '../core/authors';
 import type { Paper, PaperId } from '../core/paper';
 import { normaliseTitle, STOP_WORDS, stem, words } from './normalize';
-import { SearchIndex } from './search';
 import { defaultTagger, type Tag } from './topics';
 
 export interface RelatedOptions {
@@ -31,8 +30,45 @@ export interface RelatedOptions {
   readonly candidates?: number;
   /** Weights of the signals; text is cosine in [0, 1], the others overlaps in [0, 1]. */
   readonly weights?: Partial<{ text: number; authors: number; categories: number; topics: number }>;
-  /** Topics of a paper. Default: the bundled taxonomy. */
+  /** Topics of a paper seen on a page. Default: the bundled taxonomy. */
   readonly topicsOf?: (doc: DraftPaper) => readonly Tag[];
+}
+
+/** A corpus paper as related work reads it: with the topics found when it was indexed. */
+export interface RelatedPaperRecord extends Paper {
+  readonly topics?: readonly Tag[];
+}
+
+/** What related work needs of the corpus (an index snapshot: src/engine/index/related-source.ts). */
+export interface RelatedSource {
+  /** Papers in the corpus. */
+  readonly size: number;
+  /** Exact document frequencies (title or abstract). */
+  df(terms: readonly string[]): Promise<ReadonlyMap<string, number>>;
+  /**
+   * Document frequencies good enough for a candidate's vector: exact where cheap, else an estimate that
+   * is right for frequent words and bounded for rare ones.
+   */
+  dfEstimate(terms: readonly string[], exact: ReadonlyMap<string, number>): Promise<ReadonlyMap<string, number>>;
+  /**
+   * Papers sharing the weighted terms or the authors, best first by Σ weight of shared terms
+   * (+ `authorWeight` per shared author).
+   */
+  candidates(
+    weighted: ReadonlyMap<string, number>,
+    authorKeys: readonly string[],
+    limit: number,
+    authorWeight: number,
+  ): Promise<{ id: PaperId; score: number }[]>;
+  /** How many papers share at least `minShared` of the terms, or an author (the paper `exclude` not counted). */
+  countSharing(
+    terms: readonly string[],
+    authorKeys: readonly string[],
+    minShared: number,
+    cap: number,
+    exclude: PaperId | undefined,
+  ): Promise<number>;
+  papers(ids: readonly PaperId[]): Promise<readonly (RelatedPaperRecord | undefined)[]>;
 }
 
 /** What is known of a paper seen on a page. */
@@ -126,17 +162,12 @@ export class RelatedModel {
   private readonly topicsOf: (doc: DraftPaper) => readonly Tag[];
   private readonly termsPerPaper: number;
   private readonly candidates: number;
-  /** Candidate vectors, oldest first; dropped when the index changes (IDF moves with the corpus). */
+  /** Candidate vectors, oldest first (a listing page asks for related work of neighbouring papers). */
   private readonly cache = new Map<PaperId, Vec>();
-  private cacheVersion = -1;
 
-  /**
-   * Related work over a search index; `lookup` gives the indexed papers' full records (for their
-   * abstracts and author names). Cheap: builds nothing.
-   */
+  /** Related work over a corpus source; cheap: builds nothing. One model per corpus revision. */
   constructor(
-    private readonly index: SearchIndex,
-    private readonly lookup: (id: PaperId) => Paper | undefined,
+    private readonly source: RelatedSource,
     private readonly opts: RelatedOptions = {},
   ) {
     this.weights = { ...DEFAULT_WEIGHTS, ...opts.weights };
@@ -145,31 +176,19 @@ export class RelatedModel {
     this.candidates = opts.candidates ?? 100;
   }
 
-  /** A model with its own search index over `papers` (for tests and the corpus build). */
-  static build(papers: readonly Paper[], options: RelatedOptions = {}): RelatedModel {
-    const topicsOf = options.topicsOf;
-    const index = SearchIndex.build(
-      papers,
-      topicsOf ? { topicsOf: (p) => topicsOf(draftOf(p)).map((t) => t.label) } : {},
-    );
-    const byId = new Map(papers.map((p) => [p.id, p] as const));
-    return new RelatedModel(index, (id) => byId.get(id), options);
-  }
-
   get size(): number {
-    return this.index.size;
+    return this.source.size;
   }
 
   /** Related corpus papers for a corpus paper (itself excluded). Unknown id: empty. */
-  related(id: PaperId, k = 8): RelatedItem[] {
-    const p = this.lookup(id);
-    const stored = this.index.stored(id);
-    if (!p || !stored) return [];
-    return this.rank(this.vectorise(draftOf(p)), this.metaOf(id, p), k, id);
+  async related(id: PaperId, k = 8): Promise<RelatedItem[]> {
+    const [p] = await this.source.papers([id]);
+    if (!p) return [];
+    return this.rank(await this.vectorise(draftOf(p)), metaOf(p, this.topicsOf), k, id);
   }
 
   /** Related corpus papers for a paper seen only on a page. A corpus paper with the same id is excluded. */
-  relatedToDraft(draft: DraftPaper, k = 8, exclude?: PaperId): RelatedItem[] {
+  async relatedToDraft(draft: DraftPaper, k = 8, exclude?: PaperId): Promise<RelatedItem[]> {
     const names = draft.authors ?? [];
     const meta: Meta = {
       authorKeys: names.map(authorKey),
@@ -177,40 +196,43 @@ export class RelatedModel {
       categories: draft.categories ?? [],
       topics: this.topicsOf(draft).map((t) => t.label),
     };
-    return this.rank(this.vectorise(draft), meta, k, exclude);
+    return this.rank(await this.vectorise(draft), meta, k, exclude);
   }
 
   /**
-   * How many corpus papers are related to each draft, cheaply enough for a 2,000-entry listing: a paper
-   * counts when it shares at least `COUNT_MIN_SHARED` of the draft's `COUNT_TERMS` most distinctive words
-   * (title or abstract, from the index's postings) or an author. No rescoring; a count over `cap` is
-   * answered as `cap + 1` ("cap+"). The drafts share one document-frequency cache. A corpus paper's own
-   * entry (by `id`) is not counted.
+   * How many corpus papers are related to each draft, cheaply enough for a listing page: a paper counts
+   * when it shares at least `COUNT_MIN_SHARED` of the draft's `COUNT_TERMS` most distinctive words (title
+   * or abstract) or an author. No rescoring; a count over `cap` is answered as `cap + 1` ("cap+"). The
+   * drafts share one document-frequency lookup. A corpus paper's own entry (by `id`) is not counted.
    */
-  relatedCounts(drafts: readonly (DraftPaper & { readonly id?: PaperId | undefined })[], cap = 99): number[] {
-    const dfs = new Map<string, number>();
+  async relatedCounts(
+    drafts: readonly (DraftPaper & { readonly id?: PaperId | undefined })[],
+    cap = 99,
+  ): Promise<number[]> {
+    const feats = drafts.map((d) => featuresOf(d));
+    const all = new Set<string>();
+    for (const f of feats) for (const t of f.tf.keys()) if (!t.includes(' ')) all.add(t);
+    const dfs = await this.source.df([...all]);
     // Words in many papers make everything related on a large corpus (and are slow to walk): rarer ones only.
-    const rare = Math.max(COUNT_RARE_MIN, COUNT_RARE_RATIO * this.index.size);
-    return drafts.map((d) => {
-      const vec = this.vectorise(d, dfs, false);
-      const terms = new Map<string, number>();
+    const rare = Math.max(COUNT_RARE_MIN, COUNT_RARE_RATIO * this.source.size);
+    const out: number[] = [];
+    for (const [i, d] of drafts.entries()) {
+      const vec = this.weigh(feats[i] ?? featuresOf(d), dfs, false);
+      const terms: string[] = [];
       for (const [t] of vec.weights) {
         if (t.includes(' ') || (dfs.get(t) ?? 0) > rare) continue;
-        terms.set(t, 1);
-        if (terms.size === COUNT_TERMS) break;
+        terms.push(t);
+        if (terms.length === COUNT_TERMS) break;
       }
       const keys = (d.authors ?? []).map(authorKey);
-      // An author alone makes a paper related: weigh one as much as the words it takes.
-      const pool = this.index.candidates(terms, keys, cap + 2, COUNT_MIN_SHARED);
-      let n = 0;
-      for (const c of pool) if (c.score >= COUNT_MIN_SHARED && c.id !== d.id) n++;
-      return Math.min(n, cap + 1);
-    });
+      out.push(await this.source.countSharing(terms, keys, COUNT_MIN_SHARED, cap, d.id));
+    }
+    return out;
   }
 
   /** The paper's most distinctive terms, as tags: what the taxonomy may have missed. */
-  keyphrases(draft: DraftPaper, k = 5): Tag[] {
-    const v = this.vectorise(draft);
+  async keyphrases(draft: DraftPaper, k = 5): Promise<Tag[]> {
+    const v = await this.vectorise(draft);
     const out: Tag[] = [];
     const taken = new Set<string>();
     for (const [t, w] of [...v.weights].sort((a, b) => b[1] - a[1])) {
@@ -229,74 +251,67 @@ export class RelatedModel {
     return out;
   }
 
-  private metaOf(id: PaperId, p: Paper | undefined): Meta {
-    const s = this.index.stored(id);
-    return {
-      authorKeys: s?.authorKeys ?? [],
-      authorNames: p?.authors.map((a) => a.name) ?? [],
-      categories: s?.categories ?? [],
-      topics: s?.topics ?? [],
-    };
+  /** Sublinear-tf × IDF over uni- and bigrams, IDF from the index, pruned to the strongest terms. */
+  private async vectorise(d: DraftPaper): Promise<Vec> {
+    const f = featuresOf(d, true);
+    return this.weigh(f, await this.source.df(unigramsOf(f.tf)), true);
   }
 
-  /** Sublinear-tf × IDF over uni- and bigrams, IDF from the index, pruned to the strongest terms. */
-  private vectorise(d: DraftPaper, dfs = new Map<string, number>(), withSurface = true): Vec {
-    const tf = new Map<string, number>();
-    const surface = new Map<string, string>();
-    features(d.title, tf, withSurface ? surface : undefined, 2);
-    if (d.abstract) features(d.abstract, tf, withSurface ? surface : undefined, 1);
-    const n = this.index.size;
+  private weigh(f: Features, dfs: ReadonlyMap<string, number>, withSurface: boolean): Vec {
+    const n = this.source.size;
     const maxDf = Math.max(2, (this.opts.maxDfRatio ?? 0.3) * n);
     const minDf = this.opts.minDf ?? (n < 1000 ? 1 : 2);
-    const df = (t: string) => {
-      let v = dfs.get(t);
-      if (v === undefined) {
-        v = this.index.docFreq(t);
-        dfs.set(t, v);
-      }
-      return v;
-    };
+    const df = (t: string) => dfs.get(t) ?? 0;
     const entries: [string, number][] = [];
-    for (const [t, c] of tf) {
+    for (const [t, c] of f.tf) {
       const space = t.indexOf(' ');
-      const f = space < 0 ? df(t) : Math.min(df(t.slice(0, space)), df(t.slice(space + 1)));
-      if (f < minDf || f > maxDf) continue;
-      entries.push([t, (1 + Math.log(c)) * (Math.log((1 + n) / (1 + f)) + 1)]);
+      const x = space < 0 ? df(t) : Math.min(df(t.slice(0, space)), df(t.slice(space + 1)));
+      if (x < minDf || x > maxDf) continue;
+      entries.push([t, (1 + Math.log(c)) * (Math.log((1 + n) / (1 + x)) + 1)]);
     }
     entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     const kept = entries.slice(0, this.termsPerPaper);
     const norm = Math.sqrt(kept.reduce((s, [, w]) => s + w * w, 0)) || 1;
-    return { weights: new Map(kept.map(([t, w]) => [t, w / norm])), surface };
+    return { weights: new Map(kept.map(([t, w]) => [t, w / norm])), surface: withSurface ? f.surface : new Map() };
   }
 
-  private rank(vec: Vec, meta: Meta, k: number, self: PaperId | undefined): RelatedItem[] {
+  private async rank(vec: Vec, meta: Meta, k: number, self: PaperId | undefined): Promise<RelatedItem[]> {
     // Candidates: papers sharing the strongest unigrams. Terms in many papers are expensive to walk and
     // rarely decide the top few, so they seed only when the paper has few rarer ones.
     const unigrams = [...vec.weights].filter(([t]) => !t.includes(' '));
-    const rare = unigrams.filter(([t]) => this.index.docFreq(t) <= Math.max(1000, SEED_MAX_DF * this.index.size));
+    const dfs = await this.source.df(unigrams.map(([t]) => t));
+    const rare = unigrams.filter(([t]) => (dfs.get(t) ?? 0) <= Math.max(1000, SEED_MAX_DF * this.source.size));
     const seeds = new Map((rare.length >= 4 ? rare : unigrams).slice(0, SEED_TERMS));
-    const pool = this.index.candidates(seeds, meta.authorKeys, this.candidates + 1, 0.5);
+    const pool = (await this.source.candidates(seeds, meta.authorKeys, this.candidates + 1, 0.5)).filter(
+      (c) => c.id !== self,
+    );
+    const records = await this.source.papers(pool.map((c) => c.id));
+    // Candidates' vectors need IDFs of all their words: one estimate for all of them, exact where the
+    // asking paper has the word (those are the words that score).
+    const fresh: { i: number; f: Features }[] = [];
+    pool.forEach((c, i) => {
+      const p = records[i];
+      if (p && !this.cache.has(c.id)) fresh.push({ i, f: featuresOf(draftOf(p)) });
+    });
+    const exact = new Map<string, number>();
+    for (const t of vec.weights.keys()) for (const w of t.split(' ')) exact.set(w, 0);
+    const known = await this.source.df([...exact.keys()]);
+    const need = new Set<string>();
+    for (const { f } of fresh) for (const t of unigramsOf(f.tf)) need.add(t);
+    const estimates = fresh.length ? await this.source.dfEstimate([...need], known) : known;
+    for (const { i, f } of fresh) {
+      const id = pool[i]?.id;
+      if (!id) continue;
+      if (this.cache.size >= VECTOR_CACHE) this.cache.delete(this.cache.keys().next().value as PaperId);
+      this.cache.set(id, this.weigh(f, estimates, false));
+    }
     const w = this.weights;
     const scored: { id: PaperId; score: number; other: Vec; m: Meta }[] = [];
-    // Candidates share most words: one document-frequency cache for all of them.
-    const dfs = new Map<string, number>();
-    if (this.cacheVersion !== this.index.version) {
-      this.cache.clear();
-      this.cacheVersion = this.index.version;
-    }
-    for (const { id } of pool) {
-      if (id === self) continue;
-      const p = this.lookup(id);
-      const stored = this.index.stored(id);
-      if (!stored) continue;
-      let other = this.cache.get(id);
-      if (!other) {
-        // Shared terms are named with the asking paper's spelling, so candidates need no surface forms.
-        other = this.vectorise(p ? draftOf(p) : { title: stored.title }, dfs, false);
-        if (this.cache.size >= VECTOR_CACHE) this.cache.delete(this.cache.keys().next().value as PaperId);
-        this.cache.set(id, other);
-      }
-      const m = this.metaOf(id, p);
+    pool.forEach((c, i) => {
+      const p = records[i];
+      const other = this.cache.get(c.id);
+      if (!p || !other) return;
+      const m = metaOf(p, this.topicsOf);
       let text = 0;
       for (const [t, x] of vec.weights) text += x * (other.weights.get(t) ?? 0);
       const shared = overlap(meta.authorKeys, m.authorKeys);
@@ -306,11 +321,40 @@ export class RelatedModel {
         w.authors * authorSim +
         w.categories * jaccard(meta.categories, m.categories) +
         w.topics * jaccard(meta.topics, m.topics);
-      scored.push({ id, score, other, m });
-    }
+      scored.push({ id: c.id, score, other, m });
+    });
     scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return scored.slice(0, k).map((s) => explain(vec, meta, s.id, s.other, s.m, s.score));
   }
+}
+
+interface Features {
+  readonly tf: Map<string, number>;
+  readonly surface: Map<string, string>;
+}
+
+function featuresOf(d: DraftPaper, withSurface = false): Features {
+  const tf = new Map<string, number>();
+  const surface = new Map<string, string>();
+  features(d.title, tf, withSurface ? surface : undefined, 2);
+  if (d.abstract) features(d.abstract, tf, withSurface ? surface : undefined, 1);
+  return { tf, surface };
+}
+
+/** The words of uni- and bigram features (a bigram's IDF is its rarer word's). */
+function unigramsOf(tf: ReadonlyMap<string, number>): string[] {
+  const out = new Set<string>();
+  for (const t of tf.keys()) for (const w of t.split(' ')) out.add(w);
+  return [...out];
+}
+
+function metaOf(p: RelatedPaperRecord, topicsOf: (d: DraftPaper) => readonly Tag[]): Meta {
+  return {
+    authorKeys: [...new Set(p.authors.map((a) => a.key || authorKey(a.name)))],
+    authorNames: p.authors.map((a) => a.name),
+    categories: p.categories ?? (p.primaryCategory ? [p.primaryCategory] : []),
+    topics: (p.topics ?? topicsOf(draftOf(p))).filter((t) => t.kind === 'topic').map((t) => t.label),
+  };
 }
 
 function explain(vec: Vec, meta: Meta, id: PaperId, other: Vec, m: Meta, score: number): RelatedItem {
@@ -355,14 +399,13 @@ function explain(vec: Vec, meta: Meta, id: PaperId, other: Vec, m: Meta, score: 
  * The related-work table for a corpus, as the corpus build stores it: paper id → its top `k` related
  * papers. Computed once for the bundled corpus; papers added later use `RelatedModel` on the fly.
  */
-export function precomputeRelated(
-  papers: readonly Paper[],
+export async function precomputeRelated(
+  model: RelatedModel,
+  ids: readonly PaperId[],
   k = 8,
-  options: RelatedOptions = {},
-): Record<string, readonly RelatedItem[]> {
-  const model = RelatedModel.build(papers, options);
+): Promise<Record<string, readonly RelatedItem[]>> {
   const out: Record<string, readonly RelatedItem[]> = {};
-  for (const p of papers) out[p.id] = model.related(p.id, k);
+  for (const id of ids) out[id] = await model.related(id, k);
   return out;
 }
 

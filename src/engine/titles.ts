@@ -1,14 +1,25 @@
 /**
  * Title recognition: which corpus paper does a string on a page name? Pure.
  *
- * Exact: the normalised key (see normalize.ts) looked up in a Map, so linear in the length of the text.
- * Fuzzy: candidates come from the text's rarest pairs of consecutive words (an inverted index over title
- * word pairs), then each is verified by a word-level edit distance that also accepts a missing subtitle
- * and a truncated tail ("…", as Google Scholar prints long titles). Titles that merely share words fail the
- * verification; short generic strings ("Introduction", "Deep Learning") fail the specificity rule.
+ * Leads come from title keys (index/title-keys.ts): hashes of the whole normalised title, its main part
+ * and its halves, so an exact match is a lookup and a near one (a word changed, a subtitle missing or
+ * added, a tail truncated with "…" as Google Scholar prints long titles) shares at least one key. Leads
+ * that are not exact are verified by a word-level edit distance; titles that merely share words fail it,
+ * and short generic strings ("Introduction", "Deep Learning") fail the specificity rule.
  */
 import type { PaperId } from '../core/paper';
-import { normaliseTitle, STOP_WORDS, words } from './normalize';
+import {
+  lookupPart,
+  lookupWhole,
+  type Probe,
+  probeKeys,
+  SUBTITLE,
+  type TitleTable,
+  titleKeys,
+  titleTable,
+} from './index/title-keys';
+import { titleWords } from './index/tokens';
+import { normaliseTitle, STOP_WORDS } from './normalize';
 
 export interface TitleMatch {
   readonly id: PaperId;
@@ -35,40 +46,100 @@ export interface TitleIndexOptions {
   readonly maxVerify?: number;
 }
 
-interface Entry {
-  readonly id: PaperId;
-  readonly key: string;
-  /** Key of the part before a subtitle separator, when there is one. */
-  readonly main?: string;
-}
-
 const DEFAULTS = { minConfidence: 0.8, minContentWords: 3, maxVerify: 24 } as const;
-/** Posting entries counted per fuzzy lookup (past the two rarest words' lists). */
-const SEED_BUDGET = 4000;
-export const TITLE_INDEX_FORMAT = 1;
+/** A part key shared by more titles than this is too generic to lead anywhere ("deep reinforcement learning"). */
+const PART_CAP = 64;
 
-export interface SerialisedTitleIndex {
-  readonly formatVersion: number;
-  readonly entries: readonly (readonly [id: string, title: string])[];
+/** Where a candidate's leads point: a doc number, resolved to an id and a title by the caller. */
+export interface TitleLeads {
+  /** Docs whose whole title has the string's keys: an exact match (no title needs reading). */
+  readonly exact: readonly number[];
+  /** Docs sharing a main part, a half or a prefix: verified against their titles. */
+  readonly fuzzy: readonly number[];
 }
 
-/** Ellipsis left by truncation: "…", "...", ". . ." at the end. */
-const TRUNCATED = /(?:…|\.\s?\.\s?\.)\s*$/;
-/** Subtitle separators: "Main: subtitle", "Main — subtitle", "Main? Subtitle". */
-const SUBTITLE = /\s*(?::|\s[-–—]\s|\?\s|\.\s)\s*/;
+/** Where leads are looked up: title tables (of index segments, or of a TitleIndex). */
+export interface LeadTable {
+  readonly table: TitleTable;
+  /** Whether a doc of this table was deleted since. */
+  readonly deleted?: (doc: number) => boolean;
+}
 
+/** Leads of a probe in a set of tables; fuzzy leads ordered by how many keys they share. */
+export function leadsOf(probe: Probe, tables: readonly LeadTable[], maxVerify: number): TitleLeads {
+  const exact: number[] = [];
+  const shared = new Map<number, number>();
+  const keep = (t: LeadTable, docs: number[]) => docs.filter((d) => !t.deleted?.(d));
+  for (const t of tables) {
+    if (probe.whole) {
+      const out: number[] = [];
+      lookupWhole(t.table, probe.whole, out);
+      exact.push(...keep(t, out));
+    }
+    const out: number[] = [];
+    for (const k of probe.wholeCandidates) lookupWhole(t.table, k, out);
+    for (const k of probe.parts) lookupPart(t.table, k, PART_CAP, out);
+    for (const d of keep(t, out)) shared.set(d, (shared.get(d) ?? 0) + 1);
+  }
+  const fuzzy = [...shared]
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, maxVerify)
+    .map(([d]) => d);
+  return { exact, fuzzy };
+}
+
+/**
+ * The best match of a probe among its leads, given their titles: exact keys win (confidence 1, or 0.6
+ * for a title too generic to claim alone); otherwise each lead is verified by word edit distance.
+ */
+export function bestMatch(
+  probe: Probe,
+  leads: TitleLeads,
+  titleOf: (doc: number) => string | undefined,
+  minContentWords: number,
+): { doc: number; confidence: number; kind: 'exact' | 'fuzzy' } | undefined {
+  const ws = probe.words;
+  const specific = contentWords(ws) >= minContentWords;
+  const first = leads.exact[0];
+  if (first !== undefined) return { doc: first, confidence: specific ? 1 : 0.6, kind: 'exact' };
+  if (!specific) return undefined;
+  let best: { doc: number; confidence: number; kind: 'fuzzy' } | undefined;
+  // The page shows only the main title of exactly one corpus "Main: Subtitle".
+  const mainOnly: number[] = [];
+  for (const doc of leads.fuzzy) {
+    const title = titleOf(doc);
+    if (title === undefined) continue;
+    const own = titleWords(title);
+    const main = mainOf(title, own);
+    if (!probe.truncated && main && sameWords(main, ws)) mainOnly.push(doc);
+    const c = probe.truncated ? prefixConfidence(ws, own) : similarity(ws, own, main);
+    if (c > (best?.confidence ?? 0)) best = { doc, confidence: c, kind: 'fuzzy' };
+  }
+  if (mainOnly.length === 1 && mainOnly[0] !== undefined && (best?.confidence ?? 0) < 0.9)
+    return { doc: mainOnly[0], confidence: 0.9, kind: 'fuzzy' };
+  return best;
+}
+
+function mainOf(title: string, own: readonly string[]): string[] | undefined {
+  const parts = title.split(SUBTITLE);
+  if (parts.length < 2) return undefined;
+  const main = titleWords(parts[0] ?? '');
+  return main.length > 0 && main.length < own.length ? main : undefined;
+}
+
+const sameWords = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((w, i) => w === b[i]);
+
+/**
+ * Title recognition over titles held in memory (tests, the corpus build, small tools); the background
+ * scans the index's title tables instead (src/engine/index/scan.ts) with the same keys and verification.
+ */
 export class TitleIndex {
   private readonly opts: Required<TitleIndexOptions>;
-  private readonly entries: Entry[] = [];
-  private readonly exact = new Map<string, number[]>();
-  private readonly mains = new Map<string, number[]>();
-  /**
-   * Entries by pairs of consecutive content words ("scaling laws"), keyed by a 32-bit hash of the pair
-   * (no string per pair; a collision only adds a candidate, which verification rejects); see `seeds`.
-   */
-  private readonly postings = new Map<number, number | number[]>();
+  private readonly ids: PaperId[] = [];
   private readonly titles: string[] = [];
-  private counts = new Uint8Array(0);
+  private table: TitleTable | undefined;
+  private readonly keys: { doc: number; keys: ReturnType<typeof titleKeys> }[] = [];
 
   constructor(
     papers: Iterable<{ readonly id: PaperId; readonly title: string }> = [],
@@ -79,35 +150,27 @@ export class TitleIndex {
   }
 
   get size(): number {
-    return this.entries.length;
+    return this.ids.length;
   }
 
   add(id: PaperId, title: string): void {
-    const key = normaliseTitle(title);
-    if (key === '') return;
-    const at = this.entries.length;
-    const parts = title.split(SUBTITLE);
-    const main = parts.length > 1 ? normaliseTitle(parts[0] ?? '') : undefined;
-    const ws = words(key);
-    // Words are split again when an entry is verified (≤ 24 per lookup) rather than kept: at 100k titles,
-    // keeping them cost more than the rest of the index.
-    this.entries.push(main && main !== key ? { id, key, main } : { id, key });
+    if (normaliseTitle(title) === '') return;
+    this.keys.push({ doc: this.ids.length, keys: titleKeys(title) });
+    this.ids.push(id);
     this.titles.push(title);
-    push(this.exact, key, at);
-    if (main && main !== key) push(this.mains, main, at);
-    for (const pair of new Set(pairs(ws))) {
-      // Most pairs name one title: a bare number instead of a one-element array halves the index.
-      const list = this.postings.get(pair);
-      if (list === undefined) this.postings.set(pair, at);
-      else if (typeof list === 'number') this.postings.set(pair, [list, at]);
-      else list.push(at);
-    }
+    this.table = undefined;
   }
 
   /** The corpus paper a string names, if any. */
   match(text: string): TitleMatch | undefined {
-    const m = this.best(text);
-    return m && m.confidence >= this.opts.minConfidence ? m : undefined;
+    const probe = probeKeys(text);
+    if (!probe) return undefined;
+    this.table ??= titleTable(this.keys);
+    const leads = leadsOf(probe, [{ table: this.table }], this.opts.maxVerify);
+    const m = bestMatch(probe, leads, (d) => this.titles[d], this.opts.minContentWords);
+    if (!m || m.confidence < this.opts.minConfidence) return undefined;
+    const id = this.ids[m.doc];
+    return id === undefined ? undefined : { id, confidence: m.confidence, kind: m.kind };
   }
 
   /**
@@ -127,121 +190,6 @@ export class TitleIndex {
     });
     return hits;
   }
-
-  toJSON(): SerialisedTitleIndex {
-    return { formatVersion: TITLE_INDEX_FORMAT, entries: this.entries.map((e, i) => [e.id, this.titles[i] ?? '']) };
-  }
-
-  /** Rebuilds from `toJSON()` output; normalising titles is cheap, so only titles are stored. */
-  static fromJSON(data: SerialisedTitleIndex, options: TitleIndexOptions = {}): TitleIndex {
-    if (data.formatVersion !== TITLE_INDEX_FORMAT)
-      throw new Error(`TitleIndex: format ${data.formatVersion} is not supported (expected ${TITLE_INDEX_FORMAT})`);
-    return new TitleIndex(
-      data.entries.map(([id, title]) => ({ id: id as PaperId, title })),
-      options,
-    );
-  }
-
-  private best(text: string): TitleMatch | undefined {
-    const truncated = TRUNCATED.test(text);
-    const key = normaliseTitle(truncated ? text.replace(TRUNCATED, '') : text);
-    if (key === '' || key.length > 600) return undefined;
-    const ws = words(key);
-    const specific = contentWords(ws) >= this.opts.minContentWords;
-    if (!truncated) {
-      const hit = this.exact.get(key)?.[0];
-      if (hit !== undefined) return { id: this.entry(hit).id, confidence: specific ? 1 : 0.6, kind: 'exact' };
-    }
-    if (!specific) return undefined;
-    // The page shows only the main title, the corpus has "Main: Subtitle".
-    const viaMain = this.mains.get(key);
-    if (!truncated && viaMain?.length === 1 && viaMain[0] !== undefined)
-      return { id: this.entry(viaMain[0]).id, confidence: 0.9, kind: 'fuzzy' };
-    let best: TitleMatch | undefined;
-    for (const i of this.seeds(ws)) {
-      const e = this.entry(i);
-      const c = truncated ? prefixConfidence(ws, words(e.key)) : similarity(ws, e);
-      if (c > (best?.confidence ?? 0)) best = { id: e.id, confidence: c, kind: 'fuzzy' };
-    }
-    return best;
-  }
-
-  private entry(i: number): Entry {
-    const e = this.entries[i];
-    if (!e) throw new Error(`TitleIndex: no entry ${i}`);
-    return e;
-  }
-
-  /**
-   * Entries sharing most of the text's pairs of consecutive content words, best first. Pairs, not words:
-   * where every word is common (100k titles from a small vocabulary), one word's list holds thousands of
-   * titles and a listing page took half a second; a pair's list holds a few. A near-identical title keeps
-   * most pairs (a changed word breaks two), a truncated one keeps all before the cut. Only the rarest lists
-   * are counted, up to a budget, into a reused count array.
-   */
-  private seeds(ws: readonly string[]): number[] {
-    const lists: (readonly number[])[] = [];
-    for (const pair of new Set(pairs(ws))) {
-      const list = this.postings.get(pair);
-      if (list !== undefined) lists.push(typeof list === 'number' ? [list] : list);
-    }
-    lists.sort((a, b) => a.length - b.length);
-    const used: (readonly number[])[] = [];
-    let budget = 0;
-    for (const list of lists) {
-      if (used.length >= 2 && (used.length >= 6 || budget + list.length > SEED_BUDGET)) break;
-      used.push(list);
-      budget += list.length;
-    }
-    if (this.counts.length < this.entries.length) this.counts = new Uint8Array(this.entries.length * 2);
-    const counts = this.counts;
-    const touched: number[] = [];
-    for (const list of used)
-      for (const i of list) {
-        if (counts[i] === 0) touched.push(i);
-        counts[i] = (counts[i] ?? 0) + 1;
-      }
-    // Counts are at most 6: bucket them rather than sort tens of thousands of pairs for a common word.
-    const need = Math.max(1, Math.ceil(0.5 * used.length));
-    const buckets: number[][] = used.map(() => []);
-    for (const i of touched) {
-      const n = counts[i] ?? 0;
-      counts[i] = 0;
-      if (n >= need) buckets[n - 1]?.push(i);
-    }
-    const out: number[] = [];
-    for (let n = buckets.length - 1; n >= 0 && out.length < this.opts.maxVerify; n--)
-      for (const i of buckets[n] ?? []) {
-        out.push(i);
-        if (out.length >= this.opts.maxVerify) break;
-      }
-    return out;
-  }
-}
-
-function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
-  const list = m.get(k);
-  if (list) list.push(v);
-  else m.set(k, [v]);
-}
-
-/** Consecutive content words (stop words between them skipped), each pair as an FNV-1a hash of "a b". */
-function pairs(ws: readonly string[]): number[] {
-  const out: number[] = [];
-  let prev: number | undefined;
-  for (const w of ws) {
-    if (STOP_WORDS.has(w)) continue;
-    const h = fnv(w, 0x811c9dc5);
-    if (prev !== undefined) out.push(fnv(w, Math.imul(prev ^ 0x20, 0x01000193)));
-    prev = h;
-  }
-  return out;
-}
-
-function fnv(s: string, seed: number): number {
-  let h = seed;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
 }
 
 function contentWords(ws: readonly string[]): number {
@@ -255,10 +203,9 @@ function contentWords(ws: readonly string[]): number {
  * ("model" / "models") costs half. Also tries the title's main part, for pages that add a subtitle the
  * corpus lacks or drop one it has.
  */
-function similarity(ws: readonly string[], e: Entry): number {
-  const own = words(e.key);
+function similarity(ws: readonly string[], own: readonly string[], main: readonly string[] | undefined): number {
   let best = wordSimilarity(ws, own);
-  if (e.main) best = Math.max(best, 0.95 * wordSimilarity(ws, words(e.main)));
+  if (main) best = Math.max(best, 0.95 * wordSimilarity(ws, main));
   // The page adds a subtitle the corpus title lacks: the corpus title is the page text's main part.
   if (ws.length > own.length && own.length >= 4 && startsWith(ws, own)) best = Math.max(best, 0.85);
   return best;

@@ -10,10 +10,14 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { PaperId } from '../../src/core/paper';
+import { indexPending } from '../../src/db/corpus';
 import { type Database, openDatabase, STORAGE_UNAVAILABLE, UPGRADES } from '../../src/db/database';
-import { countPapers, getPaper } from '../../src/db/papers';
+import { indexSource } from '../../src/db/index-store';
+import { countPapers, getPaper, putPapers } from '../../src/db/papers';
 import { listEntries } from '../../src/db/reading-list';
 import { DB_NAME, DB_VERSION } from '../../src/db/schema';
+import { KEYWORD } from '../../src/engine/index/analyze';
+import { IndexReader } from '../../src/engine/index/reader';
 
 interface SchemaVersion {
   readonly version: number;
@@ -68,6 +72,24 @@ const v1Import = {
   state: 'done',
 };
 
+const v2Bundled = {
+  id: '2502.00002' as PaperId,
+  arxivId: '2502.00002' as never,
+  title: 'A Learned Paper With Code',
+  authors: [{ name: 'Emmy Noether', key: 'noether|e' }],
+  abstract: 'Symmetries and conservation laws.',
+  published: '2025-02-01',
+  provenance: [{ kind: 'bundled' as const, corpusVersion: '2026.02.0' }],
+};
+const v2Entry = {
+  ...v1Entry,
+  tags: ['symmetry'],
+  paperId: '2502.00002',
+  title: v2Bundled.title,
+  authors: ['Emmy Noether'],
+  notes: 'Appendix B.',
+};
+
 const VERSIONS: readonly SchemaVersion[] = [
   {
     version: 1,
@@ -83,15 +105,35 @@ const VERSIONS: readonly SchemaVersion[] = [
       ]);
     },
     async check(db) {
-      expect(await listEntries(db)).toEqual([v1Entry]);
+      // Version 1's papers are indexed by the background at start-up, as here.
+      while ((await indexPending(db)) > 0);
+      expect((await listEntries(db)).filter((e) => e.paperId === v1Entry.paperId)).toEqual([v1Entry]);
       expect((await getPaper(db, '2501.00001' as PaperId))?.title).toBe('An Imported Paper');
       expect((await getPaper(db, 'title:abc123' as PaperId))?.provenance[0]?.kind).toBe('learned');
       expect(await countPapers(db, 'imported')).toBe(1);
       expect(await countPapers(db, 'learned')).toBe(1);
-      expect(await db.countFromIndex('papers', 'by-author', 'lovelace|a')).toBe(1);
+      const snap = await new IndexReader(indexSource(async () => db)).snapshot();
+      expect(await snap.keywordDocs(`${KEYWORD.author}lovelace|a`)).toEqual([250100001]);
+      expect(await snap.keywordDocs(`${KEYWORD.import}imp-1`)).toHaveLength(1);
       expect(await db.countFromIndex('readingList', 'by-tag', 'théorie')).toBe(1);
       expect(await db.get('imports', 'imp-1')).toEqual(v1Import);
       expect(await db.get('meta', 'corpusVersion')).toBe('2026.01.0');
+    },
+  },
+  {
+    version: 2,
+    // Version 2 papers carry their doc numbers and topics, and the index store its segments: written by
+    // the commit of this version (the index's own format number guards what a later version reads).
+    async fill(db) {
+      await putPapers(db, [v2Bundled]);
+      await db.put('readingList', v2Entry as never);
+    },
+    async check(db) {
+      expect((await getPaper(db, '2502.00002' as PaperId))?.title).toBe('A Learned Paper With Code');
+      expect((await db.get('readingList', '2502.00002'))?.notes).toBe('Appendix B.');
+      const snap = await new IndexReader(indexSource(async () => db)).snapshot();
+      expect(await snap.keywordDocs(`${KEYWORD.author}noether|e`)).toEqual([250200002]);
+      expect(await countPapers(db, 'bundled')).toBe(1);
     },
   },
 ];

@@ -4,7 +4,7 @@ import { validateBundle } from '../../corpus/bundle';
 import type { Database } from '../../db/database';
 import { removeImport } from '../../db/imports';
 import { checkRecords, repairRecords } from '../../db/integrity';
-import { countPapers } from '../../db/papers';
+import { KEYWORD } from '../../engine/index/analyze';
 import { readingListChanged } from '../../sync/signal';
 import { installBundle, installedCorpusVersion } from '../install';
 import { BadRequest, type HandlerDeps, type HandlerGroup } from './deps';
@@ -19,52 +19,31 @@ type CorpusType =
   | 'corpus/integrity'
   | 'corpus/repair';
 
-/**
- * The engine's corpus revision (EngineService's `corpusRevision` meta key): bumping it makes the
- * stored search index stale, so the next load rebuilds it instead of trusting an index whose size
- * happens to match (an import that only merged keeps the count).
- */
-const REVISION_KEY = 'corpusRevision';
-
-async function bumpRevision(db: Database): Promise<number> {
-  const tx = db.transaction('meta', 'readwrite');
-  const current = ((await tx.store.get(REVISION_KEY)) as number | undefined) ?? 0;
-  await Promise.all([tx.store.put(current + 1, REVISION_KEY), tx.done]);
-  return current + 1;
-}
-
 export function corpusHandlers({ db, engine, now }: HandlerDeps): HandlerGroup<CorpusType> {
-  const changed = async (d: Database) => {
-    const revision = await bumpRevision(d);
-    engine.reset();
-    return revision;
+  // Commits update the index with the papers (src/db/corpus.ts): "changed" only reports the revision.
+  const changed = async (_d?: Database) => {
+    engine.invalidate();
+    return (await engine.snapshot()).revision;
   };
   return {
     async 'corpus/status'() {
       const d = await db();
-      const [papers, bundled, learned, imported, saved, corpusVersion] = await Promise.all([
-        countPapers(d),
-        countPapers(d, 'bundled'),
-        countPapers(d, 'learned'),
-        countPapers(d, 'imported'),
+      const [counts, saved, corpusVersion] = await Promise.all([
+        engine.counts(),
         d.count('readingList'),
         installedCorpusVersion(d),
       ]);
-      return { papers, bundled, learned, imported, saved, corpusVersion };
+      return { ...counts, saved, corpusVersion };
     },
 
     async 'corpus/categories'({ limit }) {
       if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 500))
         throw new BadRequest('limit must be an integer from 1 to 500');
-      const d = await db();
-      // One count per distinct category (a few hundred at most), not a walk over every paper.
-      const index = d.transaction('papers').store.index('by-category');
-      const keys: string[] = [];
-      for (let c = await index.openKeyCursor(null, 'nextunique'); c; c = await c.continue()) keys.push(String(c.key));
-      const counts = await Promise.all(keys.map((k) => index.count(k)));
-      const all = keys
-        .map((category, i) => ({ category, papers: counts[i] ?? 0 }))
-        .sort((a, b) => b.papers - a.papers || a.category.localeCompare(b.category));
+      // One count per distinct category (a few hundred at most), from the index: not a walk over every paper.
+      const all = (await engine.keywordCounts(KEYWORD.category)).map((k) => ({
+        category: k.keyword.slice(KEYWORD.category.length),
+        papers: k.papers,
+      }));
       return { categories: all.slice(0, limit ?? 30), distinct: all.length };
     },
 

@@ -9,12 +9,14 @@ import { getPaper } from '../../db/papers';
 import { getEntry, listEntries, newEntry, putEntry, removeEntry, savedIds } from '../../db/reading-list';
 import type { ReadingListEntry } from '../../db/schema';
 import { toBibtex, toCslJson, toCsv, toMarkdown, toRis } from '../../engine/export';
-import type { SearchFilter } from '../../engine/search';
-import { defaultTagger } from '../../engine/topics';
+import { KEYWORD } from '../../engine/index/analyze';
+import type { QueryFilter } from '../../engine/index/query';
+import { TOPICS } from '../../engine/topics';
 import type { CorpusSort, ExportFormat, PaperRow, SearchFilters } from '../../messaging/library';
 import type { RelatedPaper } from '../../messaging/protocol';
 import { recordRemovals } from '../../sync/service';
 import { readingListChanged } from '../../sync/signal';
+import { corpusTable, isCorpusSort } from '../corpus-table';
 import { BadRequest, type HandlerDeps, type HandlerGroup, pagePaper, paperIds } from './deps';
 
 type LibraryTypes =
@@ -33,7 +35,7 @@ type LibraryTypes =
   | 'backup/export'
   | 'backup/import';
 
-function filterOf(f: SearchFilters | undefined, saved: ReadonlySet<string>): SearchFilter {
+function filterOf(f: SearchFilters | undefined, saved: ReadonlySet<string>): QueryFilter {
   if (f === undefined) return {};
   if (typeof f !== 'object' || f === null) throw new BadRequest('filters must be an object');
   const year = (v: unknown) => (typeof v === 'number' && v > 1900 && v < 3000 ? v : undefined);
@@ -48,7 +50,7 @@ function filterOf(f: SearchFilters | undefined, saved: ReadonlySet<string>): Sea
     ...(yearTo ? { yearTo } : {}),
     ...(categories?.length ? { categories } : {}),
     ...(authors?.length ? { authors } : {}),
-    ...(typeof f.saved === 'boolean' ? { saved: { has: (id) => saved.has(id), want: f.saved } } : {}),
+    ...(typeof f.saved === 'boolean' ? { saved: { ids: saved, want: f.saved } } : {}),
   };
 }
 
@@ -78,12 +80,8 @@ function paperFromEntry(e: ReadingListEntry): Paper {
   };
 }
 
-const SORTS: Record<CorpusSort, (a: Paper, b: Paper) => number> = {
-  title: (a, b) => a.title.localeCompare(b.title),
-  year: (a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.id.localeCompare(b.id),
-  'first-author': (a, b) => (a.authors[0]?.key ?? '').localeCompare(b.authors[0]?.key ?? ''),
-  category: (a, b) => (a.primaryCategory ?? '').localeCompare(b.primaryCategory ?? ''),
-};
+/** Papers a topic view lists, newest first. */
+const TOPIC_ROWS = 5000;
 
 const FORMATS: Record<ExportFormat, { ext: string; mime: string }> = {
   bibtex: { ext: 'bib', mime: 'application/x-bibtex' },
@@ -100,21 +98,6 @@ function patchOf(v: unknown): EntryPatch {
 }
 
 export function libraryHandlers({ db, engine, now, settings, saveSettings }: HandlerDeps): HandlerGroup<LibraryTypes> {
-  // Sorted corpus orders, kept while the engine's paper map is the same one.
-  let sorted: { papers: ReadonlyMap<PaperId, Paper>; size: number; by: Map<CorpusSort, Paper[]> } | undefined;
-  const sortedBy = async (sort: CorpusSort) => {
-    const { papers } = await engine.ready();
-    if (!sorted || sorted.papers !== papers || sorted.size !== papers.size)
-      sorted = { papers, size: papers.size, by: new Map() };
-    let list = sorted.by.get(sort);
-    if (!list) {
-      list = [...papers.values()].sort(SORTS[sort]);
-      sorted.by.set(sort, list);
-    }
-    return list;
-  };
-  let topicIndex: { size: number; byTopic: Map<string, { label: string; ids: PaperId[] }> } | undefined;
-
   const changed = async (d: Database, removed: readonly PaperId[] = []) => {
     if (removed.length) await recordRemovals(d, removed, now());
     readingListChanged();
@@ -154,11 +137,10 @@ export function libraryHandlers({ db, engine, now, settings, saveSettings }: Han
         total,
         hits: await Promise.all(
           hits.map(async (h) => {
-            const p = await engine.paper(h.id);
             return {
               id: h.id,
               title: h.title,
-              authors: p ? p.authors.map((a) => a.name) : [],
+              authors: [...h.authors],
               ...(h.year ? { year: h.year } : {}),
               score: h.score,
               saved: saved.has(h.id),
@@ -248,25 +230,25 @@ export function libraryHandlers({ db, engine, now, settings, saveSettings }: Han
     async 'library/corpus'(data) {
       const offset = Math.max(0, Math.floor(Number(data.offset) || 0));
       const limit = Math.min(Math.max(Math.floor(Number(data.limit) || 50), 1), 500);
-      const sort: CorpusSort = typeof data.sort === 'string' && Object.hasOwn(SORTS, data.sort) ? data.sort : 'year';
+      const sort: CorpusSort = isCorpusSort(data.sort) ? data.sort : 'year';
       const query = typeof data.query === 'string' ? data.query.trim().slice(0, 500) : '';
       const d = await db();
       const savedAll = new Set<string>(await d.getAllKeys('readingList'));
-      let list: readonly Paper[];
+      const saved = typeof data.saved === 'boolean' ? data.saved : undefined;
+      let ids: readonly PaperId[];
+      let total: number;
       if (query) {
         // A query ranks (up to 2,000 matches); the table then shows them in rank order.
-        const s = await engine.ready();
-        const hits = s.search.search(query, { limit: 2000, lookup: (id) => s.papers.get(id) });
-        list = hits.flatMap((h) => s.papers.get(h.id) ?? []);
+        const filter = saved === undefined ? {} : { saved: { ids: savedAll, want: saved } };
+        const { hits } = await engine.search(query, 2000, filter);
+        total = hits.length;
+        ids = hits.slice(offset, offset + limit).map((h) => h.id);
       } else {
-        const all = await sortedBy(sort);
-        list = (data.descending ?? sort === 'year') ? [...all].reverse() : all;
+        const descending = data.descending ?? sort === 'year';
+        ({ ids, total } = await corpusTable(engine, { sort, descending, offset, limit, saved, savedIds: savedAll }));
       }
-      if (typeof data.saved === 'boolean') list = list.filter((p) => savedAll.has(p.id) === data.saved);
-      return {
-        total: list.length,
-        rows: list.slice(offset, offset + limit).map((p) => rowOf(p, savedAll.has(p.id))),
-      };
+      const papers = await engine.papers(ids);
+      return { total, rows: papers.flatMap((p) => (p ? [rowOf(p, savedAll.has(p.id))] : [])) };
     },
 
     async 'library/author'(data) {
@@ -274,9 +256,7 @@ export function libraryHandlers({ db, engine, now, settings, saveSettings }: Han
       const a = (await engine.authorProfile(data.key)) ?? (await engine.authorProfile(authorKey(data.key)));
       if (!a) return { author: null };
       const saved = new Set<string>(await savedIds(await db(), a.papers));
-      const papers = (await Promise.all(a.papers.map((id) => engine.paper(id)))).flatMap((p) =>
-        p ? [rowOf(p, saved.has(p.id))] : [],
-      );
+      const papers = (await engine.papers(a.papers)).flatMap((p) => (p ? [rowOf(p, saved.has(p.id))] : []));
       return {
         author: {
           key: a.key,
@@ -303,30 +283,14 @@ export function libraryHandlers({ db, engine, now, settings, saveSettings }: Han
 
     async 'library/topic'(data) {
       if (typeof data.id !== 'string' || data.id.length > 200) throw new BadRequest('id must be text');
-      const { papers } = await engine.ready();
-      if (!topicIndex || topicIndex.size !== papers.size) {
-        const byTopic = new Map<string, { label: string; ids: PaperId[] }>();
-        const tagger = defaultTagger();
-        for (const p of papers.values()) {
-          for (const t of tagger.tag(p)) {
-            const e = byTopic.get(t.id) ?? { label: t.label, ids: [] };
-            e.ids.push(p.id);
-            byTopic.set(t.id, e);
-          }
-        }
-        topicIndex = { size: papers.size, byTopic };
-      }
-      const topic = topicIndex.byTopic.get(data.id);
-      const ids = topic
-        ? topic.ids
-        : [...papers.values()].filter((p) => p.categories?.includes(data.id)).map((p) => p.id);
+      // A taxonomy topic, or else an arXiv category: both are keywords of the index.
+      const topic = TOPICS.find((t) => t.id === data.id);
+      const { ids } = await engine.keywordIds((topic ? KEYWORD.topic : KEYWORD.category) + data.id, TOPIC_ROWS);
       const saved = new Set<string>(await savedIds(await db(), ids));
+      const papers = await engine.papers(ids);
       return {
         label: topic?.label ?? data.id,
-        papers: ids.flatMap((id) => {
-          const p = papers.get(id);
-          return p ? [rowOf(p, saved.has(id))] : [];
-        }),
+        papers: papers.flatMap((p) => (p ? [rowOf(p, saved.has(p.id))] : [])),
       };
     },
 
@@ -343,7 +307,10 @@ export function libraryHandlers({ db, engine, now, settings, saveSettings }: Han
         authors: paper.authors.map((a) => a.name),
         ...(paper.categories ? { categories: paper.categories } : {}),
       };
-      const [related, tags] = await Promise.all([engine.relatedTo({ ...draft, id }, 10), engine.tags(draft)]);
+      const [related, tags] = await Promise.all([
+        engine.relatedTo({ ...draft, id }, 10),
+        engine.tags({ ...draft, id }),
+      ]);
       const saved = new Set(
         await savedIds(
           d,
@@ -421,8 +388,8 @@ export function libraryHandlers({ db, engine, now, settings, saveSettings }: Han
       const plan = await planBackupRestore(d, parsed.value, { ...(await settings()) });
       if (data.apply !== true) return { plan, summary: describePlan(plan), applied: false };
       await restoreBackup(d, parsed.value);
+      engine.invalidate();
       if (saveSettings) await saveSettings(parsed.value.settings);
-      await engine.changed(parsed.value.papers);
       readingListChanged();
       return { plan, summary: describePlan(plan), applied: true };
     },

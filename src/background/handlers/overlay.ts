@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { authorKey } from '../../core/authors';
 import type { Paper, PaperId } from '../../core/paper';
 import { codeUrlsIn } from '../../corpus/code-urls';
-import { getPapers, putPapers } from '../../db/papers';
+import { putPapers } from '../../db/papers';
 import { savedIds } from '../../db/reading-list';
 import { toBibtex } from '../../engine/export';
 import type { Tag } from '../../engine/topics';
@@ -65,9 +65,8 @@ export function overlayHandlers({ db, engine, settings, now }: HandlerDeps): Han
   return {
     async 'papers/lookup'(data) {
       const wanted = paperIds(data.ids);
-      const d = await db();
-      const found = await getPapers(d, wanted);
-      return { inCorpus: wanted.filter((id) => found.has(id)), saved: await savedIds(d, wanted) };
+      const found = await engine.inCorpus(wanted);
+      return { inCorpus: wanted.filter((id) => found.has(id)), saved: await savedIds(await db(), wanted) };
     },
 
     async 'papers/get'(data) {
@@ -81,18 +80,20 @@ export function overlayHandlers({ db, engine, settings, now }: HandlerDeps): Han
       const draft = draftOf(page, corpus);
       // A page may list thousands of authors; profiles are looked up for the first 50.
       const keys = page.authors.slice(0, 50).map(authorKey);
-      const [related, tags, profileList] = await Promise.all([
+      const [related, tags, profiles] = await Promise.all([
         engine.relatedTo(draft, RELATED_IN_PANEL * 2),
         engine.tags(draft),
-        Promise.all(keys.map((k) => engine.authorProfile(k))),
+        engine.authorProfiles(keys),
       ]);
-      const profiles = new Map(keys.map((k, i) => [k, profileList[i]] as const));
       const top = related.filter((r) => r.score >= RELATED_MIN_SCORE).slice(0, RELATED_IN_PANEL);
       const d = await db();
-      const saved = new Set(await savedIds(d, [page.id, ...top.map((r) => r.id)]));
+      const [saved, topPapers] = await Promise.all([
+        savedIds(d, [page.id, ...top.map((r) => r.id)]).then((ids) => new Set(ids)),
+        engine.papers(top.map((r) => r.id)),
+      ]);
       const relatedPapers: RelatedPaper[] = [];
-      for (const r of top) {
-        const p = await engine.paper(r.id);
+      for (const [i, r] of top.entries()) {
+        const p = topPapers[i];
         if (!p) continue;
         relatedPapers.push({
           id: r.id,
@@ -111,7 +112,7 @@ export function overlayHandlers({ db, engine, settings, now }: HandlerDeps): Han
         return {
           name,
           key,
-          corpusPapers: profile?.papers.length ?? 0,
+          corpusPapers: profile?.paperCount ?? 0,
           topCoauthors: (profile?.coauthors ?? []).slice(0, 3).map((c) => ({ name: c.name, count: c.count })),
           ...(profile?.stats
             ? {
@@ -151,7 +152,8 @@ export function overlayHandlers({ db, engine, settings, now }: HandlerDeps): Han
           pages.map((p) => p.id),
         ),
       );
-      const drafts = await Promise.all(pages.map(async (page) => ({ page, corpus: await engine.paper(page.id) })));
+      const corpora = await engine.papers(pages.map((p) => p.id));
+      const drafts = pages.map((page, i) => ({ page, corpus: corpora[i] }));
       // One pass over the index postings for the whole batch, no rescoring (that is the panel's work).
       const counts =
         data.counts === false
@@ -184,10 +186,6 @@ export function overlayHandlers({ db, engine, settings, now }: HandlerDeps): Han
       const at = now();
       const learned = data.papers.map(pagePaper).map((p) => learnedPaper(p, at, data.url));
       const d = await db();
-      const existing = await getPapers(
-        d,
-        learned.map((p) => p.id),
-      );
       // A page never overwrites what a richer source (bundle, import) said; it only fills gaps.
       const result = await putPapers(d, learned, (old, incoming) => ({
         ...incoming,
@@ -197,16 +195,7 @@ export function overlayHandlers({ db, engine, settings, now }: HandlerDeps): Han
           ? old.provenance
           : [...old.provenance, ...incoming.provenance],
       }));
-      // Only what the index does not know yet: a listing seen again changes nothing (and costs nothing).
-      const changed = learned.filter((p) => !existing.has(p.id) || (p.abstract && !existing.get(p.id)?.abstract));
-      await engine.changed([
-        ...(
-          await getPapers(
-            d,
-            changed.map((p) => p.id),
-          )
-        ).values(),
-      ]);
+      engine.invalidate();
       return { ...result, skipped: false };
     },
 

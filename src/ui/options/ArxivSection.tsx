@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { openDatabase } from '../../db/database';
+import { papersFrom } from '../../db/papers';
 import { send } from '../../messaging/client';
 import { ARXIV_ORIGINS, lackingMetadata, runUpdate } from '../../options/arxiv';
 import { arxivResponseStore } from '../../options/arxiv-store';
@@ -55,7 +56,7 @@ export function ArxivSection({
     const db = await openDatabase();
     const limiter = new RateLimiter(systemClock);
     try {
-      const missing = lackingMetadata(await db.getAllFromIndex('papers', 'by-source', 'learned'));
+      const missing = lackingMetadata(await papersFrom(db, 'learned'));
       const reports = await runUpdate(
         { categories: cats, missing },
         {

@@ -1,0 +1,136 @@
+/**
+ * What the index keeps of a paper: its search terms per field, its keywords and its title keys. Pure.
+ *
+ * Computed once, when a paper is written (imported, learned, restored), and never again: the topic tags
+ * found here are stored with the paper (`StoredPaper.topics`), the terms go into the segment's postings.
+ *
+ * Keywords are exact-match terms in the same postings as words, behind a prefix no search term can have
+ * (search terms are letters and digits only): an author's papers are the postings of `!a:roberts|d`, a
+ * category's of `!c:cs.LG`, a year's of `!y:2024`, and so on. So filters, author views, topic views and
+ * counts read the index, and stay correct in the same transaction as the papers they describe.
+ */
+import { authorKey } from '../../core/authors';
+import type { Paper, PaperId } from '../../core/paper';
+import { categoryName, defaultTagger, type Tag } from '../topics';
+import type { DocNumber } from './docs';
+import { type TitleKeys, titleKeys } from './title-keys';
+import { searchTerms } from './tokens';
+
+export const FIELDS = ['title', 'authors', 'abstract', 'topics', 'categories'] as const;
+export type Field = (typeof FIELDS)[number];
+export const NF = FIELDS.length;
+export const TITLE = 0;
+export const ABSTRACT = 2;
+
+/** Keyword prefixes. `!` sorts before letters and digits, so keywords never fall in a typed prefix's range. */
+export const KEYWORD = {
+  author: '!a:',
+  category: '!c:',
+  year: '!y:',
+  topic: '!t:',
+  source: '!s:',
+  import: '!i:',
+} as const;
+
+export const isKeyword = (term: string): boolean => term.charCodeAt(0) === 0x21;
+
+export interface AnalyzedDoc {
+  readonly doc: DocNumber;
+  readonly id: PaperId;
+  /** Distinct search terms, each with its frequency in every field: `tf[i * NF + f]` (capped at 255). */
+  readonly terms: readonly string[];
+  readonly tf: Uint8Array;
+  /** Terms per field. */
+  readonly lengths: readonly number[];
+  /** Distinct keyword terms (with their prefixes). */
+  readonly keywords: readonly string[];
+  readonly titleKeys: TitleKeys;
+  /** Taxonomy topics found in the title and abstract, as the paper record stores them. */
+  readonly topics: readonly Tag[];
+}
+
+export const categoriesOf = (p: Paper): readonly string[] =>
+  p.categories ?? (p.primaryCategory ? [p.primaryCategory] : []);
+
+export const yearOf = (p: Paper): number => Number((p.published ?? '').slice(0, 4)) || 0;
+
+/** The keyword terms of a paper (see the module comment). */
+export function keywordsOf(p: Paper, topics: readonly Tag[]): string[] {
+  const out = new Set<string>();
+  for (const a of p.authors) out.add(KEYWORD.author + (a.key || authorKey(a.name)));
+  for (const c of categoriesOf(p)) out.add(KEYWORD.category + c);
+  const year = yearOf(p);
+  if (year) out.add(KEYWORD.year + year);
+  for (const t of topics) out.add(KEYWORD.topic + t.id);
+  for (const q of p.provenance) {
+    out.add(KEYWORD.source + q.kind);
+    if (q.kind === 'imported') out.add(KEYWORD.import + q.importId);
+  }
+  return [...out];
+}
+
+export function analyze(p: Paper, doc: DocNumber): AnalyzedDoc {
+  const titleTerms = searchTerms(p.title);
+  const abstractTerms = p.abstract ? searchTerms(p.abstract) : [];
+  const topics = defaultTagger().tagTerms(titleTerms, abstractTerms);
+  const cats = categoriesOf(p);
+  const fields: readonly (readonly string[])[] = [
+    titleTerms,
+    searchTerms(p.authors.map((a) => a.name).join(', ')),
+    abstractTerms,
+    searchTerms(topics.map((t) => t.label).join(' ; ')),
+    searchTerms(cats.map((c) => `${c} ${categoryName(c) ?? ''}`).join(' ; ')),
+  ];
+  const slot = new Map<string, number>();
+  const termList: string[] = [];
+  let tf = new Uint8Array(64 * NF);
+  fields.forEach((ts, f) => {
+    for (const t of ts) {
+      let i = slot.get(t);
+      if (i === undefined) {
+        i = termList.length;
+        slot.set(t, i);
+        termList.push(t);
+        if ((i + 1) * NF > tf.length) {
+          const grown = new Uint8Array(tf.length * 2);
+          grown.set(tf);
+          tf = grown;
+        }
+      }
+      const at = i * NF + f;
+      if ((tf[at] ?? 0) < 255) tf[at] = (tf[at] ?? 0) + 1;
+    }
+  });
+  return {
+    doc,
+    id: p.id,
+    terms: termList,
+    tf: tf.slice(0, termList.length * NF),
+    lengths: fields.map((ts) => ts.length),
+    keywords: keywordsOf(p, topics),
+    titleKeys: titleKeys(p.title),
+    topics,
+  };
+}
+
+// BM25+ as MiniSearch computes it (k1, b, and the lower bound d), summed over fields with their boosts
+// (BM25F): a paper's score for a term is fixed when it is indexed, quantised to a byte (an "impact"), so
+// a query multiplies impacts by the term's IDF instead of reading field lengths.
+export const BOOSTS: readonly number[] = [3, 3, 1, 1.5, 1];
+const K1 = 1.2;
+const B = 0.7;
+const D = 0.5;
+/** Impacts are stored as round(score × IMPACT_SCALE), at most 255. */
+export const IMPACT_SCALE = 10;
+
+/** The impact byte of term `i` of `d`, given the corpus's average field lengths. */
+export function impactOf(d: AnalyzedDoc, i: number, avgLengths: readonly number[]): number {
+  let s = 0;
+  for (let f = 0; f < NF; f++) {
+    const tf = d.tf[i * NF + f] ?? 0;
+    if (tf === 0) continue;
+    const norm = (d.lengths[f] ?? 0) / (avgLengths[f] || 1);
+    s += (BOOSTS[f] ?? 1) * (D + (tf * (K1 + 1)) / (tf + K1 * (1 - B + B * norm)));
+  }
+  return Math.max(1, Math.min(255, Math.round(s * IMPACT_SCALE)));
+}
