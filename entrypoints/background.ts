@@ -8,6 +8,7 @@ import { installBundle } from '../src/background/install';
 import { registerMenusAndCommands } from '../src/background/menus';
 import { watchSiteScripts } from '../src/background/site-scripts';
 import { validateBundle } from '../src/corpus/bundle';
+import { indexPending } from '../src/db/corpus';
 import { type Database, openDatabase } from '../src/db/database';
 import { refusal } from '../src/messaging/access';
 import { parseRequest } from '../src/messaging/protocol';
@@ -25,9 +26,9 @@ export default defineBackground({
       ready ??= (async () => {
         if (!bundle.ok) throw new Error(`the bundled corpus is invalid: ${bundle.error}`);
         const d = await openDatabase();
-        // Not awaited here: engine.changed() asks for db() itself, which would wait on this very promise.
-        if ((await installBundle(d, bundle.value)) === 'installed')
-          void db().then(() => engine.changed(bundle.value.papers));
+        // Papers stored before the index existed are indexed first (the bundle update reads the index).
+        while ((await indexPending(d)) > 0);
+        await installBundle(d, bundle.value);
         return d;
       })();
       ready.catch(() => {
