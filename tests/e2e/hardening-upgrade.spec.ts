@@ -1,7 +1,9 @@
 /**
  * Upgrading the extension on a profile with data (issue 9). "Previous" here is NOT an older release: it is
- * today's code built with a lower manifest version (0.0.1), whose installed corpus is then marked as an
- * older corpus version with one bundled paper missing. Both builds share a manifest `key`
+ * today's code built with a lower manifest version (0.0.1). Its data is then rewritten as schema version 1
+ * stored it (the papers' IndexedDB indexes, no engine index; see `asVersion1`), with an imported paper
+ * added, the installed corpus marked as an older corpus version and one bundled paper missing, so the
+ * current build runs the real v1 → v2 upgrade in real Chromium. Both builds share a manifest `key`
  * (PAPERLENS_MANIFEST_KEY, read by wxt.config.ts) so Chrome gives them the same extension id, and the
  * second build starts on the first one's profile, as an update does. What must survive: the reading list
  * with its notes, learned and imported papers; and the bundled corpus must be brought up to date.
@@ -46,19 +48,52 @@ const message = async (page: Page, type: string, data: unknown) =>
     error?: string;
   };
 
-/** Runs `fn` in the extension's origin on its IndexedDB (the profile's data as a build left it). */
-async function inDatabase(page: Page, fn: string): Promise<void> {
-  await page.evaluate(`new Promise((resolve, reject) => {
-    const open = indexedDB.open('paperlens');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      const tx = db.transaction(['papers', 'meta'], 'readwrite');
-      (${fn})(tx);
-      tx.oncomplete = () => { db.close(); resolve(undefined); };
-      tx.onerror = () => reject(tx.error);
+/**
+ * Rewrites the profile's database as schema version 1 stored it: the same stores with the papers'
+ * IndexedDB indexes (by-source, by-author, by-year, by-category), papers with their derived fields
+ * (sources, authorKeys, year) and no engine index. Adds an imported paper, marks the installed corpus as an
+ * older version and drops one bundled paper. The extension's own connection closes on the version change.
+ */
+async function asVersion1(page: Page): Promise<void> {
+  await page.evaluate(`(async () => {
+    const req = (r) => new Promise((res, rej) => { r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    const db = await req(indexedDB.open('paperlens'));
+    const tx = db.transaction(['papers', 'readingList', 'imports', 'meta']);
+    const [papers, entries, imports, metaKeys, metaValues] = await Promise.all([
+      req(tx.objectStore('papers').getAll()), req(tx.objectStore('readingList').getAll()),
+      req(tx.objectStore('imports').getAll()), req(tx.objectStore('meta').getAllKeys()), req(tx.objectStore('meta').getAll()),
+    ]);
+    db.close();
+    await req(indexedDB.deleteDatabase('paperlens'));
+    const open = indexedDB.open('paperlens', 1);
+    open.onupgradeneeded = () => {
+      const d = open.result;
+      const p = d.createObjectStore('papers', { keyPath: 'id' });
+      p.createIndex('by-source', 'sources', { multiEntry: true });
+      p.createIndex('by-author', 'authorKeys', { multiEntry: true });
+      p.createIndex('by-year', 'year');
+      p.createIndex('by-category', 'categories', { multiEntry: true });
+      const l = d.createObjectStore('readingList', { keyPath: 'paperId' });
+      l.createIndex('by-status', 'status');
+      l.createIndex('by-added', 'addedAt');
+      l.createIndex('by-tag', 'tags', { multiEntry: true });
+      d.createObjectStore('imports', { keyPath: 'id' });
+      d.createObjectStore('meta');
     };
-  })`);
+    const v1 = await req(open);
+    const w = v1.transaction(['papers', 'readingList', 'imports', 'meta'], 'readwrite');
+    const v1Paper = ({ doc, topics, ...p }) => ({ ...p, sources: [...new Set(p.provenance.map((q) => q.kind))].sort(),
+      authorKeys: [...new Set(p.authors.map((a) => a.key))], year: Number((p.published || '').slice(0, 4)) || 0 });
+    for (const p of papers) if (p.id !== '2310.07765') w.objectStore('papers').put(v1Paper(p));
+    w.objectStore('papers').put({ id: '2501.00001', arxivId: '2501.00001', title: 'An Imported Paper',
+      authors: [{ name: 'Ada Lovelace', key: 'lovelace|a' }], sources: ['imported'], authorKeys: ['lovelace|a'], year: 0,
+      provenance: [{ kind: 'imported', importId: 'imp-1', file: 'mine.bib', at: '2026-01-01T00:00:00.000Z' }] });
+    for (const e of entries) w.objectStore('readingList').put(e);
+    for (const r of imports) w.objectStore('imports').put(r);
+    metaKeys.forEach((k, i) => { if (k === 'corpusVersion') w.objectStore('meta').put('older-corpus', k); });
+    await new Promise((res, rej) => { w.oncomplete = res; w.onerror = () => rej(w.error); });
+    v1.close();
+  })()`);
 }
 
 test.describe('upgrade', () => {
@@ -90,17 +125,8 @@ test.describe('upgrade', () => {
           })
         ).ok,
       ).toBe(true);
-      // An imported paper, and the installed corpus made older: another version, one bundled paper missing.
-      await inDatabase(
-        ext,
-        `(tx) => {
-          tx.objectStore('papers').put({ id: '2501.00001', arxivId: '2501.00001', title: 'An Imported Paper',
-            authors: [{ name: 'Ada Lovelace', key: 'lovelace|a' }], sources: ['imported'], authorKeys: ['lovelace|a'], year: 0,
-            provenance: [{ kind: 'imported', importId: 'imp-1', file: 'mine.bib', at: '2026-01-01T00:00:00.000Z' }] });
-          tx.objectStore('papers').delete('2310.07765');
-          tx.objectStore('meta').put('older-corpus', 'corpusVersion');
-        }`,
-      );
+      // The data as schema version 1 kept it, with an imported paper, an older corpus, a bundled paper missing.
+      await asVersion1(ext);
       expect(session.escaped, 'requests that tried to reach the network').toEqual([]);
       await session.close({ keepProfile: true });
 

@@ -58,27 +58,26 @@ test.describe('fresh papers from arXiv', () => {
     };
     await session.context.route(API, answer);
     const page = await session.extensionPage('options.html');
-    // A paper glimpsed on a listing page: id and title only.
-    await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve) => {
-        const q = indexedDB.open('paperlens');
-        q.onsuccess = () => resolve(q.result);
-      });
-      const tx = db.transaction('papers', 'readwrite');
-      tx.objectStore('papers').put({
-        id: '2611.04410',
-        arxivId: '2611.04410',
-        title: 'Graph Transformers Without Positional Encodings',
-        authors: [],
-        abstract: '',
-        provenance: [{ kind: 'learned', url: 'https://arxiv.org/list/cs.LG/new', at: '2026-11-20T00:00:00Z' }],
-        sources: ['learned'],
-        authorKeys: [],
-        year: 0,
-      });
-      await new Promise((r) => (tx.oncomplete = r));
-      db.close();
-    });
+    // A paper glimpsed on a listing page: id and title only, learned the way a listing teaches it.
+    const learned = await page.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).chrome.runtime.sendMessage({
+        type: 'papers/learn',
+        data: {
+          url: 'https://arxiv.org/list/cs.LG/new',
+          papers: [
+            {
+              id: '2611.04410',
+              title: 'Graph Transformers Without Positional Encodings',
+              authors: [],
+              url: 'https://arxiv.org/abs/2611.04410',
+            },
+          ],
+        },
+      }),
+    );
+    expect(learned).toMatchObject({ ok: true, value: { added: 1 } });
     await turnOn(page);
     await page.locator('[data-action="arxiv-update"]').click();
     await expect(page.locator('[data-section="arxiv-status"]')).toHaveAttribute('data-state', 'done', {

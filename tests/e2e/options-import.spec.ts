@@ -44,7 +44,7 @@ function corpusState(page: Page) {
     const tx = db.transaction(['papers', 'imports', 'readingList']);
     type Prov = { kind: string; importId?: string };
     const [papers, imports, saved] = await Promise.all([
-      all<{ id: string; provenance: Prov[] }>(tx.objectStore('papers').index('by-source').getAll('imported')),
+      all<{ id: string; provenance: Prov[] }>(tx.objectStore('papers').getAll()),
       all<{ id: string; state: string; added: number; merged: number; read: number }>(
         tx.objectStore('imports').getAll(),
       ),

@@ -237,3 +237,55 @@ export function locator(
     return undefined;
   };
 }
+
+/**
+ * The manifest after a merge of `inputs` into `built` (read at revision `from`), or undefined when an
+ * input is gone (another merge took it): the merge is then dropped. Docs deleted from the inputs after
+ * `from` are deleted from the output, in its deletions record.
+ */
+export function planMerge(input: {
+  readonly manifest: Manifest;
+  readonly inputs: readonly number[];
+  readonly built: { readonly meta: SegmentMeta; readonly docs: Uint32Array };
+  readonly from: number;
+  readonly deletions: (seg: number) => DeletionsRecord | undefined;
+}): { manifest: Manifest; records: Map<string, unknown> } | undefined {
+  const m = input.manifest;
+  const ids = new Set(input.inputs);
+  if (input.inputs.some((id) => !m.segments.some((s) => s.id === id))) return undefined;
+  const revision = m.revision + 1;
+  const late = { docs: [] as number[], locals: [] as number[] };
+  for (const id of input.inputs) {
+    const d = input.deletions(id);
+    if (!d) continue;
+    for (let i = 0; i < d.docs.length; i++) {
+      if ((d.revs[i] ?? 0) <= input.from) continue;
+      const doc = d.docs[i] ?? 0;
+      const at = lowerBound(input.built.docs, doc);
+      if (input.built.docs[at] === doc) {
+        late.docs.push(doc);
+        late.locals.push(at);
+      }
+    }
+  }
+  const records = new Map<string, unknown>();
+  let entry: SegmentEntry = { ...input.built.meta, deleted: 0, delGen: 0 };
+  if (late.docs.length) {
+    const rec = mergeDeletions(undefined, late, revision);
+    records.set(key.deletions(entry.id), rec);
+    entry = { ...entry, deleted: rec.docs.length, delGen: 1 };
+  }
+  const segments = [...m.segments.filter((s) => !ids.has(s.id)), entry];
+  return {
+    manifest: {
+      ...m,
+      revision,
+      segments,
+      nextSegment: Math.max(m.nextSegment, entry.id + 1),
+      liveDocs: segments.reduce((n, s) => n + s.docs - s.deleted, 0),
+      lengthSums: sumLengths(segments),
+      garbage: [...m.garbage, ...input.inputs],
+    },
+    records,
+  };
+}

@@ -4,11 +4,14 @@
  */
 import type { Paper, PaperId } from '../../core/paper';
 import { RelatedModel, type RelatedOptions } from '../related';
-import { type Change, type IndexedPaper, locator, planCommit } from './commit';
+import { type Change, type IndexedPaper, locator, planCommit, planMerge } from './commit';
 import { emptyManifest, MANIFEST_KEY, type Manifest } from './manifest';
+import { mergeSegments, pickMerge } from './merge';
 import { IndexReader, type IndexSource, type ReaderOptions } from './reader';
 import { relatedSource } from './related-source';
-import { type DeletionsRecord, type DocsRecord, key } from './segment';
+import { type DeletionsRecord, type DocsRecord, key, segmentOfKey } from './segment';
+
+class SimulatedCrash extends Error {}
 
 export class MemoryIndex implements IndexSource {
   readonly records = new Map<string, unknown>();
@@ -44,6 +47,66 @@ export class MemoryIndex implements IndexSource {
     for (const p of plan.put) this.papers.set(p.id, p);
     for (const id of plan.remove) this.papers.delete(id);
     return plan;
+  }
+
+  /**
+   * Runs the merges the policy asks for (or the given one). `crashAfter`: stop after that many record
+   * writes of the merge without committing it (a killed worker), leaving its records behind.
+   */
+  async merge(opts: { inputs?: readonly number[]; crashAfter?: number; all?: boolean } = {}): Promise<number> {
+    let merges = 0;
+    for (;;) {
+      const snap = await this.reader().snapshot();
+      const inputs = opts.inputs
+        ? snap.segments.filter((s) => opts.inputs?.includes(s.id))
+        : opts.all
+          ? snap.segments.length > 1
+            ? [...snap.segments]
+            : undefined
+          : pickMerge(snap.segments);
+      if (!inputs || inputs.length === 0) return merges;
+      const outId = this.manifest.nextSegment;
+      this.records.set(MANIFEST_KEY, { ...this.manifest, nextSegment: outId + 1 });
+      let writes = 0;
+      const put = (records: Map<string, unknown>) => {
+        for (const [k, v] of records) {
+          if (opts.crashAfter !== undefined && writes >= opts.crashAfter) throw new SimulatedCrash();
+          this.records.set(k, v);
+          writes++;
+        }
+      };
+      try {
+        const built = await mergeSegments(snap, inputs, outId, { flush: async (r) => put(r), flushBytes: 1 });
+        put(new Map(built.records));
+        const plan = planMerge({
+          manifest: this.manifest,
+          inputs: inputs.map((s) => s.id),
+          built: { meta: built.meta, docs: (built.records.get(key.docs(outId)) as DocsRecord).docs },
+          from: snap.revision,
+          deletions: (id) => this.records.get(key.deletions(id)) as DeletionsRecord | undefined,
+        });
+        if (!plan) return merges;
+        for (const [k, v] of plan.records) this.records.set(k, v);
+        this.records.set(MANIFEST_KEY, plan.manifest);
+      } catch (e) {
+        if (e instanceof SimulatedCrash) return merges;
+        throw e;
+      }
+      merges++;
+      this.collect();
+      if (opts.inputs) return merges;
+    }
+  }
+
+  /** Deletes records of segments no manifest lists (merged away, or a merge that never committed). */
+  collect(): void {
+    const m = this.manifest;
+    const live = new Set(m.segments.map((s) => s.id));
+    for (const k of [...this.records.keys()]) {
+      const seg = segmentOfKey(k);
+      if (seg !== undefined && !live.has(seg) && seg < m.nextSegment) this.records.delete(k);
+    }
+    this.records.set(MANIFEST_KEY, { ...this.manifest, garbage: [] });
   }
 
   reader(options?: ReaderOptions): IndexReader {

@@ -194,6 +194,11 @@ export class Snapshot {
     return s;
   }
 
+  /** Records by key, not kept in the cache (a merge reads each once). */
+  readUncached(keys: readonly string[]): Promise<unknown[]> {
+    return this.cache.readUncached(keys);
+  }
+
   /** Records by key (cached). */
   records(keys: Iterable<string>): Promise<Map<string, unknown>> {
     return this.cache.ensure(keys);
