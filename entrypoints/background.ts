@@ -36,7 +36,10 @@ export default defineBackground({
       });
       return ready;
     };
-    const engine = new EngineService(db, bundle.ok ? (bundle.value.authorStats ?? []) : []);
+    const engine = new EngineService(db, bundle.ok ? (bundle.value.authorStats ?? []) : [], {
+      // Chrome stops a worker 30 s after its last extension event or API call: a long merge calls one.
+      keepAlive: () => void browser.runtime.getPlatformInfo(),
+    });
     const saveSettings = async (raw: Record<string, unknown>) => void (await updateSettings(parseSettings(raw)));
     const handlers = createHandlers({ db, engine, settings: getSettings, saveSettings, now: () => new Date() });
     registerMenusAndCommands(handlers);
@@ -44,7 +47,7 @@ export default defineBackground({
     watchSiteScripts();
 
     browser.runtime.onInstalled.addListener(() => {
-      void db();
+      void db().then(() => engine.busy());
     });
 
     browser.runtime.onMessage.addListener((raw: unknown, sender) => {
@@ -54,6 +57,7 @@ export default defineBackground({
       if (!request) return Promise.resolve({ ok: false, error: 'unknown or malformed message' });
       const refused = refusal(request.type, sender, browser.runtime.id, browser.runtime.getURL('/'));
       if (refused) return Promise.resolve({ ok: false, error: refused });
+      engine.busy();
       return dispatch(handlers, request).then(
         (value) => ({ ok: true, value }),
         (e: unknown) => ({ ok: false, error: describeError(e) }),

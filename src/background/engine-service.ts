@@ -12,6 +12,7 @@ import { fromStored } from '../db/corpus';
 import type { Database } from '../db/database';
 import { indexSource } from '../db/index-store';
 import { isReadablePaper } from '../db/integrity';
+import { collectGarbage, mergeOnce } from '../db/merges';
 import { type AuthorProfile, buildAuthorProfiles } from '../engine/authors';
 import { highlight, type Segment, snippet } from '../engine/highlight';
 import { KEYWORD } from '../engine/index/analyze';
@@ -43,6 +44,10 @@ export interface SearchHit {
 export type SearchFilter = QueryFilter;
 
 export interface EngineOptions {
+  /** Called now and then during long merges (an MV3 worker stays alive while it calls extension APIs). */
+  readonly keepAlive?: () => void;
+  /** Quiet time after the last request before merges run. Default 2 s. */
+  readonly idleMs?: number;
   /** Bytes of index records kept in memory. Default 48 MB. */
   readonly cacheBytes?: number;
   /** Paper records kept in memory. Default 4,000. */
@@ -63,6 +68,12 @@ export class EngineService {
   private model: { revision: number; epoch: string; related: RelatedModel } | undefined;
   private readonly paperCacheSize: number;
   private recent: { at: number; snap: Promise<Snapshot> } | undefined;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private maintaining: Promise<number> | undefined;
+  /** Garbage segments seen in an earlier round: no reader of this worker can still be using them. */
+  private collectable: ReadonlySet<number> | undefined;
+  private readonly keepAlive: (() => void) | undefined;
+  private readonly idleMs: number;
 
   constructor(
     private readonly db: () => Promise<Database>,
@@ -71,6 +82,55 @@ export class EngineService {
   ) {
     this.reader = new IndexReader(indexSource(db), options.cacheBytes ? { cacheBytes: options.cacheBytes } : {});
     this.paperCacheSize = options.paperCache ?? 4000;
+    this.keepAlive = options.keepAlive;
+    this.idleMs = options.idleMs ?? 2000;
+  }
+
+  /** A request arrived: merges wait until the background has been quiet for a while. */
+  busy(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = undefined;
+      void this.maintain().catch((e: unknown) => console.warn('Paperlens: index maintenance stopped', e));
+    }, this.idleMs);
+  }
+
+  /**
+   * Merges segments while the policy asks for it, yielding between terms so requests are answered, and
+   * collects garbage segments (all of them the first time: at start-up no reader uses any). Returns the
+   * number of merges.
+   */
+  maintain(): Promise<number> {
+    this.maintaining ??= (async () => {
+      let merges = 0;
+      try {
+        const db = await this.db();
+        await collectGarbage(db, this.collectable);
+        for (;;) {
+          let slice = Date.now();
+          const merged = await mergeOnce(db, this.reader, {
+            yieldNow: () => {
+              if (Date.now() - slice < 12) return undefined;
+              return new Promise<void>((r) =>
+                setTimeout(() => {
+                  slice = Date.now();
+                  r();
+                }, 0),
+              );
+            },
+            ...(this.keepAlive ? { keepAlive: this.keepAlive } : {}),
+          });
+          if (!merged) break;
+          merges++;
+          this.invalidate();
+        }
+        this.collectable = new Set((await this.snapshot()).manifest.garbage);
+        return merges;
+      } finally {
+        this.maintaining = undefined;
+      }
+    })();
+    return this.maintaining;
   }
 
   /**
