@@ -122,11 +122,25 @@ export class TopicTagger {
     return this.tagTerms(terms(doc.title), doc.abstract ? terms(doc.abstract) : []);
   }
 
-  /** `tag` on texts already turned into search terms (`normalize.terms`), for callers that have them. */
-  tagTerms(titleTerms: readonly string[], abstractTerms: readonly string[]): Tag[] {
+  /** Whether a search term is the first word of some topic phrase. */
+  startsPhrase(term: string): boolean {
+    return this.byFirst.has(term);
+  }
+
+  /**
+   * `tag` on texts already turned into search terms (`normalize.terms`), for callers that have them.
+   * `starts` (optional) marks the positions whose term `startsPhrase`, so the others are not looked up.
+   */
+  tagTerms(
+    titleTerms: readonly string[],
+    abstractTerms: readonly string[],
+    starts?: { readonly title: Uint8Array; readonly abstract: Uint8Array },
+  ): Tag[] {
     const found = new Map<number, { title: string[]; abstract: string[] }>();
     const scan = (ts: readonly string[], where: 'title' | 'abstract'): void => {
+      const mark = starts?.[where];
       for (let i = 0; i < ts.length; i++) {
+        if (mark && mark[i] !== 1) continue;
         for (const c of this.byFirst.get(ts[i] ?? '') ?? []) {
           if (!c.seq.every((w, k) => ts[i + k] === w)) continue;
           const f = found.get(c.topic) ?? { title: [], abstract: [] };

@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { EXTENSION_DIR, launch, type Session } from '../../src/cli/browser';
 import { findChromium } from '../../src/cli/chromium';
 import { prng, synthPapers } from '../../src/corpus/synth';
-import { toStored } from '../../src/db/papers';
 import { newEntry } from '../../src/db/reading-list';
+import { importThroughOptions, synthFile } from './corpora';
 
 const PAPERS = Number(process.env.LIBRARY_BENCH_PAPERS ?? 100_000);
 const ENTRIES = 10_000;
@@ -71,20 +71,22 @@ export default async function run(): Promise<void> {
   const rows: { measure: string; value: string }[] = [];
   const out: Record<string, unknown> = { papers: PAPERS, entries: ENTRIES, at: new Date().toISOString() };
   try {
-    // Wait for the bundled corpus to be installed, then add the synthetic papers and tell the engine.
+    // Wait for the bundled corpus to be installed, then import the synthetic papers as a user does.
     await send(session, 'corpus/status', {});
     const papers = synthPapers(PAPERS, 1);
     let t = performance.now();
-    await put(session, 'papers', papers.map(toStored));
+    const imported = await importThroughOptions(session, await synthFile(PAPERS, 1));
     const loadMs = performance.now() - t;
-    await send(session, 'corpus/changed', {});
     t = performance.now();
     await send(session, 'search/query', { query: 'warm up', limit: 1 });
     const indexMs = performance.now() - t;
-    rows.push({ measure: `load ${PAPERS} papers into IndexedDB (bench setup)`, value: `${ms(loadMs)} ms` });
-    rows.push({ measure: 'engine load + index build after the import (once)', value: `${ms(indexMs)} ms` });
+    rows.push({
+      measure: `import ${PAPERS} papers through the options page (indexed as they land)`,
+      value: `${ms(loadMs)} ms (${Math.round(imported.perSecond)} papers/s)`,
+    });
+    rows.push({ measure: 'first search after the import (a cold read of the index)', value: `${ms(indexMs)} ms` });
     out.loadMs = loadMs;
-    out.indexBuildMs = indexMs;
+    out.firstSearchMs = indexMs;
 
     // Queries typed as people type them: two title words, from papers across the corpus.
     const rand = prng(3);

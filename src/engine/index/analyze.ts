@@ -14,13 +14,16 @@ import type { Paper, PaperId } from '../../core/paper';
 import { categoryName, defaultTagger, type Tag } from '../topics';
 import type { DocNumber } from './docs';
 import { type TitleKeys, titleKeys } from './title-keys';
-import { searchTerms } from './tokens';
+import { indexTokens, termOf } from './tokens';
 
 export const FIELDS = ['title', 'authors', 'abstract', 'topics', 'categories'] as const;
 export type Field = (typeof FIELDS)[number];
 export const NF = FIELDS.length;
 export const TITLE = 0;
+export const AUTHORS = 1;
 export const ABSTRACT = 2;
+export const TOPICS_FIELD = 3;
+export const CATEGORIES = 4;
 
 /** Keyword prefixes. `!` sorts before letters and digits, so keywords never fall in a typed prefix's range. */
 export const KEYWORD = {
@@ -69,44 +72,77 @@ export function keywordsOf(p: Paper, topics: readonly Tag[]): string[] {
   return [...out];
 }
 
+/**
+ * Analyses a paper. The hot loop of indexing: each token costs one Map lookup (word → slot); a word is
+ * stemmed and its term found once per paper; the tagger looks only at positions whose term starts a phrase.
+ * The result is what `searchTerms` and the tagger give on the same texts (a test holds it to that).
+ */
 export function analyze(p: Paper, doc: DocNumber): AnalyzedDoc {
-  const titleTerms = searchTerms(p.title);
-  const abstractTerms = p.abstract ? searchTerms(p.abstract) : [];
-  const topics = defaultTagger().tagTerms(titleTerms, abstractTerms);
-  const cats = categoriesOf(p);
-  const fields: readonly (readonly string[])[] = [
-    titleTerms,
-    searchTerms(p.authors.map((a) => a.name).join(', ')),
-    abstractTerms,
-    searchTerms(topics.map((t) => t.label).join(' ; ')),
-    searchTerms(cats.map((c) => `${c} ${categoryName(c) ?? ''}`).join(' ; ')),
-  ];
-  const slot = new Map<string, number>();
+  const tagger = defaultTagger();
+  const slotOfWord = new Map<string, number>();
+  const slotOfTerm = new Map<string, number>();
   const termList: string[] = [];
-  let tf = new Uint8Array(64 * NF);
-  fields.forEach((ts, f) => {
-    for (const t of ts) {
-      let i = slot.get(t);
-      if (i === undefined) {
-        i = termList.length;
-        slot.set(t, i);
-        termList.push(t);
-        if ((i + 1) * NF > tf.length) {
-          const grown = new Uint8Array(tf.length * 2);
-          grown.set(tf);
-          tf = grown;
-        }
+  const starts: number[] = [];
+  let tf = new Uint8Array(128 * NF);
+  const lengths = new Array<number>(NF).fill(0);
+  const slotFor = (term: string): number => {
+    let i = slotOfTerm.get(term);
+    if (i === undefined) {
+      i = termList.length;
+      slotOfTerm.set(term, i);
+      termList.push(term);
+      starts.push(tagger.startsPhrase(term) ? 1 : 0);
+      if ((i + 1) * NF > tf.length) {
+        const grown = new Uint8Array(tf.length * 2);
+        grown.set(tf);
+        tf = grown;
       }
-      const at = i * NF + f;
+    }
+    return i;
+  };
+  /** Counts a field's tokens; returns their slots in order (the tagger reads title and abstract). */
+  const field = (text: string, f: number): Int32Array => {
+    const { raw, tokens } = indexTokens(text);
+    const seq = new Int32Array(tokens.length);
+    let n = 0;
+    for (const w of tokens) {
+      if (w === '') continue;
+      let slot: number | undefined;
+      if (raw) {
+        slot = slotOfWord.get(w);
+        if (slot === undefined) {
+          const t = termOf(w);
+          slot = t === '' ? -1 : slotFor(t);
+          slotOfWord.set(w, slot);
+        }
+        if (slot < 0) continue;
+      } else slot = slotFor(w);
+      seq[n++] = slot;
+      const at = slot * NF + f;
       if ((tf[at] ?? 0) < 255) tf[at] = (tf[at] ?? 0) + 1;
     }
-  });
+    lengths[f] = n;
+    return seq.subarray(0, n);
+  };
+  const title = field(p.title, TITLE);
+  const abs = p.abstract ? field(p.abstract, ABSTRACT) : new Int32Array(0);
+  const words = (seq: Int32Array) => Array.from(seq, (i) => termList[i] ?? '');
+  const marks = (seq: Int32Array) => Uint8Array.from(seq, (i) => starts[i] ?? 0);
+  const anyStart = (seq: Int32Array) => seq.some((i) => starts[i] === 1);
+  const topics =
+    anyStart(title) || anyStart(abs)
+      ? tagger.tagTerms(words(title), words(abs), { title: marks(title), abstract: marks(abs) })
+      : [];
+  const cats = categoriesOf(p);
+  field(p.authors.map((a) => a.name).join(', '), AUTHORS);
+  field(topics.map((t) => t.label).join(' ; '), TOPICS_FIELD);
+  field(cats.map((c) => `${c} ${categoryName(c) ?? ''}`).join(' ; '), CATEGORIES);
   return {
     doc,
     id: p.id,
     terms: termList,
     tf: tf.slice(0, termList.length * NF),
-    lengths: fields.map((ts) => ts.length),
+    lengths,
     keywords: keywordsOf(p, topics),
     titleKeys: titleKeys(p.title),
     topics,

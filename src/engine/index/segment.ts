@@ -138,8 +138,9 @@ export class SegmentWriter {
   private readonly records = new Map<string, unknown>();
   private readonly firsts: string[] = [];
   private vocab = newVocab();
-  private blockDocs: number[] = [];
-  private blockImps: number[] = [];
+  private blockDocs = new Uint32Array(POSTINGS_BLOCK * 2);
+  private blockImps = new Uint8Array(POSTINGS_BLOCK * 2);
+  private blockLen = 0;
   private blocks = 0;
   private fulls = 0;
   private bytes = 0;
@@ -162,22 +163,35 @@ export class SegmentWriter {
     let restMax = 0;
     if (p.docs.length > BIG) {
       full = this.fulls++;
-      this.put(key.full(this.id, full), { docs: p.docs, imps: p.imps } satisfies PostingsRecord, p.docs.length * 5);
+      // Copies: a typed array stored in IndexedDB takes its whole buffer along, not just its view.
+      this.put(
+        key.full(this.id, full),
+        { docs: p.docs.slice(), imps: p.imps.slice() } satisfies PostingsRecord,
+        p.docs.length * 5,
+      );
       ({ docs, imps, restMax } = topTier(p.docs, p.imps));
     }
-    if (this.blockDocs.length > 0 && this.blockDocs.length + docs.length > POSTINGS_BLOCK) this.closeBlock();
+    if (this.blockLen > 0 && this.blockLen + docs.length > POSTINGS_BLOCK) this.closeBlock();
     const v = this.vocab;
     v.terms.push(p.term);
     v.df.push(p.docs.length);
     v.block.push(this.blocks);
-    v.at.push(this.blockDocs.length);
+    v.at.push(this.blockLen);
     v.len.push(docs.length);
     v.full.push(full);
     v.restMax.push(restMax);
-    for (let i = 0; i < docs.length; i++) {
-      this.blockDocs.push(docs[i] ?? 0);
-      this.blockImps.push(imps[i] ?? 0);
+    if (this.blockLen + docs.length > this.blockDocs.length) {
+      const size = Math.max(this.blockDocs.length * 2, this.blockLen + docs.length);
+      const d = new Uint32Array(size);
+      d.set(this.blockDocs.subarray(0, this.blockLen));
+      this.blockDocs = d;
+      const m = new Uint8Array(size);
+      m.set(this.blockImps.subarray(0, this.blockLen));
+      this.blockImps = m;
     }
+    this.blockDocs.set(docs, this.blockLen);
+    this.blockImps.set(imps, this.blockLen);
+    this.blockLen += docs.length;
   }
 
   /** Puts a record that is not postings (docs, titles). */
@@ -195,7 +209,7 @@ export class SegmentWriter {
 
   finish(docs: number, lengthSums: readonly number[]): BuiltSegment {
     if (this.vocab.terms.length > 0) this.closeVocab();
-    if (this.blockDocs.length > 0) this.closeBlock();
+    if (this.blockLen > 0) this.closeBlock();
     const complete = this.words.length <= HEAD;
     const head = complete ? this.words : [...this.words].sort((a, b) => b.df - a.df).slice(0, HEAD);
     const headMinDf = complete ? 0 : (head[head.length - 1]?.df ?? 0);
@@ -238,11 +252,13 @@ export class SegmentWriter {
   }
 
   private closeBlock(): void {
-    const record: PostingsRecord = { docs: Uint32Array.from(this.blockDocs), imps: Uint8Array.from(this.blockImps) };
-    this.put(key.postings(this.id, this.blocks), record, this.blockDocs.length * 5);
+    const record: PostingsRecord = {
+      docs: this.blockDocs.slice(0, this.blockLen),
+      imps: this.blockImps.slice(0, this.blockLen),
+    };
+    this.put(key.postings(this.id, this.blocks), record, this.blockLen * 5);
     this.blocks++;
-    this.blockDocs = [];
-    this.blockImps = [];
+    this.blockLen = 0;
   }
 }
 
@@ -298,35 +314,69 @@ export function buildSegment(id: number, docs: readonly AnalyzedDoc[], avgLength
   const sorted = [...docs].sort((a, b) => a.doc - b.doc);
   for (let i = 1; i < sorted.length; i++)
     if (sorted[i]?.doc === sorted[i - 1]?.doc) throw new Error(`segment ${id}: doc ${sorted[i]?.doc} twice`);
-  const lists = new Map<string, { docs: number[]; imps: number[] }>();
+  // Postings as three parallel growable arrays (term number, local doc, impact), then grouped by term
+  // with a counting sort: no per-term objects, no per-posting allocation.
+  const termOf = new Map<string, number>();
+  const names: string[] = [];
+  let cap = 1 << 16;
+  let pTerm = new Int32Array(cap);
+  let pDoc = new Uint32Array(cap);
+  let pImp = new Uint8Array(cap);
+  let n = 0;
+  const push = (t: number, local: number, imp: number) => {
+    if (n === cap) {
+      cap *= 2;
+      const t2 = new Int32Array(cap);
+      t2.set(pTerm);
+      pTerm = t2;
+      const d2 = new Uint32Array(cap);
+      d2.set(pDoc);
+      pDoc = d2;
+      const i2 = new Uint8Array(cap);
+      i2.set(pImp);
+      pImp = i2;
+    }
+    pTerm[n] = t;
+    pDoc[n] = local;
+    pImp[n] = imp;
+    n++;
+  };
+  const number = (term: string) => {
+    let t = termOf.get(term);
+    if (t === undefined) {
+      t = names.length;
+      termOf.set(term, t);
+      names.push(term);
+    }
+    return t;
+  };
   const lengthSums = new Array<number>(NF).fill(0);
   sorted.forEach((d, local) => {
     for (let f = 0; f < NF; f++) lengthSums[f] = (lengthSums[f] ?? 0) + (d.lengths[f] ?? 0);
-    d.terms.forEach((t, i) => {
-      let l = lists.get(t);
-      if (!l) {
-        l = { docs: [], imps: [] };
-        lists.set(t, l);
-      }
-      l.docs.push(local);
-      l.imps.push(impactOf(d, i, avgLengths));
-    });
-    for (const k of d.keywords) {
-      let l = lists.get(k);
-      if (!l) {
-        l = { docs: [], imps: [] };
-        lists.set(k, l);
-      }
-      if (l.docs[l.docs.length - 1] !== local) {
-        l.docs.push(local);
-        l.imps.push(0);
-      }
-    }
+    for (let i = 0; i < d.terms.length; i++) push(number(d.terms[i] ?? ''), local, impactOf(d, i, avgLengths));
+    // Keywords are distinct per paper (analyze.ts), and never a search term.
+    for (const k of d.keywords) push(number(k), local, 0);
   });
+  const counts = new Uint32Array(names.length + 1);
+  for (let i = 0; i < n; i++) counts[(pTerm[i] ?? 0) + 1] = (counts[(pTerm[i] ?? 0) + 1] ?? 0) + 1;
+  for (let t = 1; t <= names.length; t++) counts[t] = (counts[t] ?? 0) + (counts[t - 1] ?? 0);
+  const at = counts.slice(0, names.length);
+  const docsByTerm = new Uint32Array(n);
+  const impsByTerm = new Uint8Array(n);
+  // Postings were pushed in local-doc order, so each term's run comes out sorted by local doc.
+  for (let i = 0; i < n; i++) {
+    const t = pTerm[i] ?? 0;
+    const to = at[t] ?? 0;
+    docsByTerm[to] = pDoc[i] ?? 0;
+    impsByTerm[to] = pImp[i] ?? 0;
+    at[t] = to + 1;
+  }
   const w = new SegmentWriter(id);
-  for (const term of [...lists.keys()].sort()) {
-    const l = lists.get(term);
-    if (l) w.add({ term, docs: Uint32Array.from(l.docs), imps: Uint8Array.from(l.imps) });
+  const order = names.map((_, t) => t).sort((x, y) => ((names[x] ?? '') < (names[y] ?? '') ? -1 : 1));
+  for (const t of order) {
+    const from = counts[t] ?? 0;
+    const to = counts[t + 1] ?? 0;
+    w.add({ term: names[t] ?? '', docs: docsByTerm.subarray(from, to), imps: impsByTerm.subarray(from, to) });
   }
   const alloc = sorted.filter((d) => d.doc >= FIRST_ALLOCATED);
   const docsRecord: DocsRecord = {

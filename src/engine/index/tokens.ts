@@ -80,7 +80,7 @@ const hasDigit = (w: string) => {
 const memo = new Map<string, string>();
 const MEMO_LIMIT = 200_000;
 
-function termOf(w: string): string {
+export function termOf(w: string): string {
   let t = memo.get(w);
   if (t === undefined) {
     t = (w.length < 2 && !hasDigit(w)) || STOP_WORDS.has(w) ? '' : stem(w);
@@ -108,4 +108,19 @@ export function searchTerms(s: string): string[] {
     if (t !== '') out.push(t);
   }
   return out;
+}
+
+/**
+ * The tokens of `s` for indexing: raw lower-case words of plain text (to be turned into terms by
+ * `termOf`, once per distinct word), or, for other text, the reference's terms themselves.
+ */
+export function indexTokens(s: string): { readonly raw: boolean; readonly tokens: readonly string[] } {
+  if (!plain(s)) return { raw: false, tokens: terms(s) };
+  const lower = s.toLowerCase();
+  if (lower.includes("'") || lower.includes('`')) {
+    const ws: string[] = [];
+    plainWords(lower, ws);
+    return { raw: true, tokens: ws };
+  }
+  return { raw: true, tokens: lower.split(BREAKS) };
 }

@@ -46,6 +46,8 @@ export function Popup() {
   const [form, setForm] = useState<FilterForm>(NO_FILTERS);
   const [showFilters, setShowFilters] = useState(false);
   const [hits, setHits] = useState<SearchHit[]>([]);
+  /** The query whose results are shown (`data-query` on the results: tests and benches wait on it). */
+  const [shown, setShown] = useState('');
   const [total, setTotal] = useState(0);
   const [status, setStatus] = useState<CorpusStatus | null>(null);
   const [error, setError] = useState('');
@@ -86,6 +88,7 @@ export function Popup() {
     const g = ++generation.current;
     if (!query.trim()) {
       setHits([]);
+      setShown('');
       setTotal(0);
       return;
     }
@@ -96,6 +99,7 @@ export function Popup() {
           (r) => {
             if (gen !== generation.current) return;
             setHits(r.hits);
+            setShown(q);
             setTotal(r.total);
             setSelected(0);
             setError('');
@@ -230,7 +234,15 @@ export function Popup() {
         )}
       </div>
       {error && <p class="pl-error">{error}</p>}
-      <div class="pl-list" data-section="results" aria-label="Results" role="listbox" id="pl-results" tabIndex={0}>
+      <div
+        class="pl-list"
+        data-section="results"
+        data-query={shown}
+        aria-label="Results"
+        role="listbox"
+        id="pl-results"
+        tabIndex={0}
+      >
         {hits.map((hit, i) => (
           <div
             key={hit.id}

@@ -23,7 +23,14 @@ const idArb = fc.oneof(
   fc.integer({ min: 1, max: 8 }).map((n) => `hep-th/99010${String(n).padStart(2, '0')}`),
   fc.integer({ min: 1, max: 8 }).map((n) => `title:t${n}`),
 );
-const paperArb = fc.record({
+interface GenPaper {
+  id: string;
+  title: string[];
+  abstract: string[];
+  authors: string[];
+  learned: boolean;
+}
+const paperArb: fc.Arbitrary<GenPaper> = fc.record({
   id: idArb,
   title: fc.array(fc.constantFrom(...WORDS), { minLength: 3, maxLength: 6 }),
   abstract: fc.array(fc.constantFrom(...WORDS), { maxLength: 12 }),
@@ -32,7 +39,7 @@ const paperArb = fc.record({
 });
 
 type Op =
-  | { kind: 'write'; papers: fc.infer<typeof paperArb>[] }
+  | { kind: 'write'; papers: GenPaper[] }
   | { kind: 'remove'; ids: string[] }
   | { kind: 'merge'; all: boolean }
   | { kind: 'crash'; after: number };
@@ -50,7 +57,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.integer({ min: 0, max: 6 }).map((after) => ({ kind: 'crash' as const, after })) },
 );
 
-function toPaper(p: fc.infer<typeof paperArb>): Paper {
+function toPaper(p: GenPaper): Paper {
   return {
     id: p.id as PaperId,
     title: p.title.join(' '),
