@@ -18,6 +18,8 @@ export default defineConfig({
   vite: () => ({
     // @preact/preset-vite is typed against the vite that vitest brings; wxt bundles its own.
     plugins: [preact() as never],
+    // PAPERLENS_MINIFY=0: readable function names in profiles (benches, performance work).
+    ...(process.env.PAPERLENS_MINIFY === '0' ? { build: { minify: false } } : {}),
   }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Paperlens',
