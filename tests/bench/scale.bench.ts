@@ -136,13 +136,37 @@ function candidates(titles: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * The service worker's memory, MB: its JS heap plus the array buffers it holds (the index's typed arrays),
+ * from CDP `Runtime.getHeapUsage` on the worker's own target (reached through `Target.sendMessageToTarget`:
+ * Playwright gives CDP sessions to pages only).
+ */
 async function workerHeapMb(session: Session): Promise<number> {
-  const worker = session.context.serviceWorkers()[0];
-  if (!worker) return Number.NaN;
-  return worker.evaluate(
-    () =>
-      ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? Number.NaN) / 1e6,
-  );
+  const page = await session.context.newPage();
+  try {
+    const cdp = await session.context.newCDPSession(page);
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(session.extensionId));
+    if (!sw) return Number.NaN;
+    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false })) as {
+      sessionId: string;
+    };
+    const reply = new Promise<{ usedSize: number; backingStorageSize?: number }>((resolve) => {
+      cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
+        if (e.sessionId !== sessionId) return;
+        const m = JSON.parse(e.message) as { id?: number; result?: { usedSize: number; backingStorageSize?: number } };
+        if (m.id === 1 && m.result) resolve(m.result);
+      });
+    });
+    await cdp.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage' }),
+    });
+    const r = await Promise.race([reply, new Promise<undefined>((res) => setTimeout(() => res(undefined), 10_000))]);
+    return r ? (r.usedSize + (r.backingStorageSize ?? 0)) / 1e6 : Number.NaN;
+  } finally {
+    await page.close();
+  }
 }
 
 interface Row {
