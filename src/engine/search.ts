@@ -753,14 +753,14 @@ export class SearchIndex {
    */
   private near(t: string, max: number): { term: number; dist: number }[] {
     const out: { term: number; dist: number }[] = [];
-    const row = new Int32Array(t.length + 1);
+    const rows = new Int32Array(3 * (t.length + 1));
     const mine = letterSet(t);
     const list = this.termList;
     const sets = this.letterSets;
     for (let term = 0; term < list.length; term++) {
       const x = list[term] ?? '';
       if (Math.abs(x.length - t.length) > max || popcount(mine ^ (sets[term] ?? 0)) > 2 * max || x === t) continue;
-      const dist = boundedEdit(t, x, max, row);
+      const dist = boundedEdit(t, x, max, rows);
       if (dist <= max && this.anyDf(term)) out.push({ term, dist });
     }
     // Only the nearest: "difusion" means "diffusion" (1 edit), not "fusion" (2), though both are in reach.
@@ -906,22 +906,38 @@ export function topByScore(docs: readonly number[], score: Float64Array, k: numb
   return heap.sort((a, b) => (score[b] ?? 0) - (score[a] ?? 0) || a - b);
 }
 
-/** Levenshtein distance of `a` and `b`, or `max + 1` as soon as it must exceed `max`. */
-function boundedEdit(a: string, b: string, max: number, row: Int32Array): number {
-  for (let j = 0; j <= a.length; j++) row[j] = j;
+/**
+ * Edit distance of `a` and `b` counting a swap of two adjacent letters as one edit (optimal string
+ * alignment), or `max + 1` as soon as it must exceed `max`. A swap is the commonest slip when typing fast
+ * ("mdoel", "lareg"); as two Levenshtein edits it put a 5-letter word's slip out of reach. `rows` holds
+ * three rows of `a.length + 1`.
+ */
+function boundedEdit(a: string, b: string, max: number, rows: Int32Array): number {
+  const w = a.length + 1;
+  // Rows i − 2, i − 1 and i of the table, rotating through `rows`.
+  let r2 = 0;
+  let r1 = w;
+  let r0 = 2 * w;
+  for (let j = 0; j < w; j++) rows[r1 + j] = j;
   for (let i = 1; i <= b.length; i++) {
-    let prev = row[0] ?? 0;
-    row[0] = i;
+    rows[r0] = i;
     let best = i;
     const cb = b.charCodeAt(i - 1);
-    for (let j = 1; j <= a.length; j++) {
-      const cur = row[j] ?? 0;
-      const v = Math.min(cur + 1, (row[j - 1] ?? 0) + 1, prev + (a.charCodeAt(j - 1) === cb ? 0 : 1));
-      row[j] = v;
-      prev = cur;
+    for (let j = 1; j < w; j++) {
+      const ca = a.charCodeAt(j - 1);
+      let v = Math.min(
+        (rows[r1 + j] ?? 0) + 1,
+        (rows[r0 + j - 1] ?? 0) + 1,
+        (rows[r1 + j - 1] ?? 0) + (ca === cb ? 0 : 1),
+      );
+      if (i > 1 && j > 1 && ca === b.charCodeAt(i - 2) && a.charCodeAt(j - 2) === cb)
+        v = Math.min(v, (rows[r2 + j - 2] ?? 0) + 1);
+      rows[r0 + j] = v;
       if (v < best) best = v;
     }
+    // A swap's cell is never below the previous row's minimum, so a row past `max` ends it.
     if (best > max) return max + 1;
+    [r2, r1, r0] = [r1, r0, r2];
   }
-  return row[a.length] ?? max + 1;
+  return rows[r1 + a.length] ?? max + 1;
 }

@@ -23,6 +23,11 @@ describe('search over the bundled corpus', () => {
     expect(ids('lotery tiket hypothesis')[0]).toBe('2210.03044');
     expect(ids('holistc evaluaton')[0]).toBe('2211.09110');
   });
+  it('counts two swapped letters as one slip, so a 5-letter word with a swap is still found', () => {
+    // "qucik" is "quick" with two letters swapped: two Levenshtein edits, past a 5-letter word's one.
+    expect(ids('qucik feature learning')[0]).toBe('2406.06158');
+    expect(ids('lareg scale transformer')[0]).toBe('2309.14322');
+  });
   it('matches the word being typed as a prefix', () => {
     expect(ids('semantic dedup')[0]).toBe('2303.09540');
     expect(ids('dedup', { prefix: false })).not.toContain('2303.09540');
