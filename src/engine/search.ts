@@ -25,8 +25,11 @@ export interface SearchIndexOptions {
   /** Field weights. Defaults: title 3, authors 3, topics 1.5, categories 1, abstract 1. */
   readonly boosts?: Partial<Record<SearchField, number>>;
   /**
-   * Typo tolerance as a fraction of word length (edit distance, rounded); words shorter than 5 letters are
-   * matched exactly, since a one-letter edit of "loss" is "less". Default 0.25; 0–0.3 is sensible.
+   * Typo tolerance as a fraction of word length (edit distance, rounded, at least 1; a swap of two letters
+   * is one edit). Only a word that is no index term is looked up with typos, so "loss" never also finds
+   * "less"; such a word of 3–4 letters gets one edit ("tsk", "mdal" are typed slips of task, modal; at
+   * 5+ letters only they were forgiven, and short words are most of a title's slips). Words under 3 letters
+   * and numbers match exactly. Default 0.25; 0–0.3 is sensible.
    */
   readonly fuzzy?: number;
   /** Multiplier when the query words appear as one phrase in the title (half of it for the abstract). Default 1.5. */
@@ -705,7 +708,7 @@ export class SearchIndex {
         }
         found += completions.length;
       }
-      if (found === 0 && t.length >= 5 && !/\d/.test(t) && this.fuzzy > 0) {
+      if (found === 0 && t.length >= 3 && !/\d/.test(t) && this.fuzzy > 0) {
         const max = Math.max(1, Math.round(this.fuzzy * t.length));
         for (const { term, dist } of this.near(t, max))
           out.push({ term, weight: (FUZZY_WEIGHT * t.length) / (t.length + dist), q });

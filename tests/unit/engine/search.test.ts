@@ -28,6 +28,15 @@ describe('search over the bundled corpus', () => {
     expect(ids('qucik feature learning')[0]).toBe('2406.06158');
     expect(ids('lareg scale transformer')[0]).toBe('2309.14322');
   });
+  it('forgives a typo in a short word that is no index term', () => {
+    // Three and four letters: "rihc lazu" is "rich lazy", "sdg" is "SGD".
+    expect(ids('rihc lazu')[0]).toBe('2212.12147');
+    expect(ids('sdg collapse')[0]).toBe('2306.04251');
+    // A short word that is a term stays itself: "tiny" finds Tiny Subspace, not also Tony's papers.
+    const tiny = index.search('tiny', { limit: 50, prefix: false });
+    expect(tiny.map((h) => h.id)).toEqual(['1812.04754']);
+    expect(index.search('tony', { limit: 50, prefix: false }).length).toBeGreaterThan(0);
+  });
   it('matches the word being typed as a prefix', () => {
     expect(ids('semantic dedup')[0]).toBe('2303.09540');
     expect(ids('dedup', { prefix: false })).not.toContain('2303.09540');
