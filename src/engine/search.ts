@@ -132,6 +132,15 @@ const MIN_PREFIX = 2;
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_CAP = 16;
 const FUZZY_WEIGHT = 0.45;
+/**
+ * A query word seen this often or less in the index may itself be a slip: real text is full of them
+ * ("leaning" for learning, an acronym "CLAS" beside class), so a typed slip is often an index term of its
+ * own, and an exact hit used to stop the typo look-up. Such a word is still looked up with typos, and a
+ * spelling within reach counts if it is `LIKELIER` times as frequent (it is then the likelier intent; the
+ * exact word keeps its full weight, so a real rare word still ranks its paper first).
+ */
+const RARE_TERM = 2;
+const LIKELIER = 5;
 /** Query words beyond this are ignored (the coordination mask is 32 bits). */
 const MAX_QUERY_TERMS = 16;
 /** Log entries past this are merged into the arrays before the next query. */
@@ -688,7 +697,8 @@ export class SearchIndex {
 
   /**
    * Index terms standing for each query word: the word itself; for the word being typed, its most frequent
-   * completions; and only for a word with neither, the terms within its typo distance.
+   * completions; and only for a word with neither (or seen at most `RARE_TERM` times), the terms within its
+   * typo distance.
    */
   private expand(qTerms: readonly string[], prefix: boolean): Expansion[] {
     const out: Expansion[] = [];
@@ -696,9 +706,10 @@ export class SearchIndex {
     qTerms.forEach((t, q) => {
       const exact = this.termIds.get(t);
       let found = 0;
-      if (exact !== undefined && this.anyDf(exact)) {
+      const exactDf = exact === undefined ? 0 : this.df(exact);
+      if (exact !== undefined && exactDf > 0) {
         out.push({ term: exact, weight: 1, q });
-        found++;
+        if (exactDf > RARE_TERM) found++;
       }
       if (q === last && t.length >= MIN_PREFIX) {
         const completions = this.completions(t).filter((x) => x !== exact);
@@ -711,10 +722,18 @@ export class SearchIndex {
       if (found === 0 && t.length >= 3 && !/\d/.test(t) && this.fuzzy > 0) {
         const max = Math.max(1, Math.round(this.fuzzy * t.length));
         for (const { term, dist } of this.near(t, max))
-          out.push({ term, weight: (FUZZY_WEIGHT * t.length) / (t.length + dist), q });
+          if (this.df(term) >= LIKELIER * exactDf)
+            out.push({ term, weight: (FUZZY_WEIGHT * t.length) / (t.length + dist), q });
       }
     });
     return out;
+  }
+
+  /** Postings of a term over all fields (a paper with it in two fields counts twice). */
+  private df(t: number): number {
+    let s = 0;
+    for (let f = 0; f < NF; f++) s += this.fieldDf[t * NF + f] ?? 0;
+    return s;
   }
 
   private anyDf(t: number): boolean {

@@ -37,6 +37,23 @@ describe('search over the bundled corpus', () => {
     expect(tiny.map((h) => h.id)).toEqual(['1812.04754']);
     expect(index.search('tony', { limit: 50, prefix: false }).length).toBeGreaterThan(0);
   });
+  it('forgives a typo that is itself a rare index term (real text has misspellings)', () => {
+    const idx = SearchIndex.build([
+      ...papers,
+      {
+        id: '2501.00002' as PaperId,
+        title: 'Quokka census',
+        abstract: 'A nueral count of quokkas.',
+        authors: [],
+        provenance: [],
+      },
+    ]);
+    const [top] = idx.search('nueral scaling laws', { limit: 5 });
+    expect(top?.title).toMatch(/Neural Scaling Laws/);
+    expect(top?.terms).toContain('neural');
+    // The rare word itself still counts in full: alone, it finds the paper that has it first.
+    expect(idx.search('nueral', { prefix: false })[0]?.id).toBe('2501.00002');
+  });
   it('matches the word being typed as a prefix', () => {
     expect(ids('semantic dedup')[0]).toBe('2303.09540');
     expect(ids('dedup', { prefix: false })).not.toContain('2303.09540');
