@@ -182,6 +182,12 @@ describe('highlight', () => {
       }),
     );
   });
+  it('marks a word by its search term, in any case and spelling', () => {
+    const matched = highlight('Deep NETWORKS and naïve rules', new Set(['deep', 'network', 'naive']));
+    expect(matched.filter((s) => s.match).map((s) => s.text)).toEqual(['Deep', 'NETWORKS', 'naïve']);
+    const far = snippet(`${'filler words here. '.repeat(40)}Naïve kernels`, new Set(['naive']), 60);
+    expect(far.some((s) => s.match && s.text === 'Naïve')).toBe(true);
+  });
   it('cuts long text to a window around the first match', () => {
     const text = `${'filler words here. '.repeat(40)}the kernel regime appears ${'and more text after. '.repeat(40)}`;
     const segs = snippet(text, new Set(['kernel']), 120);
