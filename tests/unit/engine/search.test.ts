@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Paper, PaperId } from '../../../src/core/paper';
 import { highlight, snippet } from '../../../src/engine/highlight';
+import { mayContainWord, normaliseTitle } from '../../../src/engine/normalize';
 import { SearchIndex } from '../../../src/engine/search';
 import { bundledPapers } from './corpus';
 
@@ -167,6 +168,54 @@ describe('search over the bundled corpus', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe("mayContainWord (the phrase boost's cheap test)", () => {
+  it('is never false for a text whose normalised form holds the word (property)', () => {
+    // Text built from pieces normalisation rewrites: TeX, accents, ligatures, apostrophes, Greek, case.
+    const piece = fc.constantFrom(
+      'Deep',
+      'deep',
+      'DEEP',
+      'de',
+      'ep',
+      '$',
+      '\\emph{',
+      '}',
+      '\\mu',
+      'μ',
+      'ﬁ',
+      'fi',
+      'naïve',
+      'naive',
+      "'",
+      '’',
+      's',
+      '-',
+      ' ',
+      '_',
+      '{',
+      'é',
+      'ß',
+      'ss',
+      '2',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 12 }),
+        fc.constantFrom('deep', 'mu', 'fi', 'naive', 'ss', 'deeps', 'de2'),
+        (ps, word) => {
+          const text = ps.join('');
+          if (` ${normaliseTitle(text)} `.includes(word)) expect(mayContainWord(text, word)).toBe(true);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+  it('is false for plain text without the word, so most abstracts are not normalised', () => {
+    expect(mayContainWord('Scaling laws for neural networks.', 'kernel')).toBe(false);
+    expect(mayContainWord('Scaling laws for Kernel machines.', 'kernel')).toBe(true);
   });
 });
 
