@@ -16,7 +16,7 @@ import { authorKey } from '../core/authors';
 import type { Paper, PaperId } from '../core/paper';
 import { err, ok, type Result } from '../core/paper';
 import { highlight, type Segment, snippet } from './highlight';
-import { mayContainWord, normaliseTitle, terms } from './normalize';
+import { mayContainWord, normaliseTitle, STOP_WORDS, terms, words } from './normalize';
 import { categoryName, defaultTagger } from './topics';
 
 export type SearchField = 'title' | 'authors' | 'abstract' | 'topics' | 'categories';
@@ -287,10 +287,17 @@ export class SearchIndex {
   /** `search`, with the number of papers that matched at all (after filters). */
   run(query: string, options: SearchQueryOptions = {}): { hits: SearchHit[]; total: number } {
     const qTerms = [...new Set(terms(query))].slice(0, MAX_QUERY_TERMS);
+    const prefix = options.prefix ?? true;
+    // The word being typed may be a stop word only so far: "neural no" is on its way to "node", "work" to
+    // "workshop". It is dropped as a stop word, so it is put back as an optional word that only completes:
+    // it scores the papers with a completion and costs the others nothing (it stays out of coordination).
+    const tail = words(normaliseTitle(query)).at(-1) ?? '';
+    const optional = prefix && STOP_WORDS.has(tail) && tail.length >= MIN_PREFIX && qTerms.length < MAX_QUERY_TERMS;
+    if (optional) qTerms.push(tail);
     if (qTerms.length === 0) return { hits: [], total: 0 };
     if (this.logCode.n > LOG_LIMIT) this.merge();
     const limit = options.limit ?? 20;
-    const expansions = this.expand(qTerms, options.prefix ?? true);
+    const expansions = this.expand(qTerms, prefix, optional);
     const n = this.ids.length;
     const score = new Float64Array(n);
     const mask = new Uint32Array(n);
@@ -303,10 +310,13 @@ export class SearchIndex {
       ? authorKey(query)
       : undefined;
     const kept: number[] = [];
+    const optionalBit = 1 << (qTerms.length - 1);
     for (const d of touched) {
       if (filter && !filter(d)) continue;
       // Coordination: the share of query words the paper matched, squared, so partial matches sink.
-      let s = (score[d] ?? 0) * (popcount(mask[d] ?? 0) / qTerms.length) ** 2;
+      const m = mask[d] ?? 0;
+      const asked = optional && (m & optionalBit) === 0 ? qTerms.length - 1 : qTerms.length;
+      let s = (score[d] ?? 0) * (popcount(m) / asked) ** 2;
       if (person && (this.akeys[d] ?? []).includes(person)) s *= this.authorBoost;
       score[d] = s;
       kept.push(d);
@@ -707,10 +717,15 @@ export class SearchIndex {
    * completions; and only for a word with neither (or seen at most `RARE_TERM` times), the terms within its
    * typo distance.
    */
-  private expand(qTerms: readonly string[], prefix: boolean): Expansion[] {
+  private expand(qTerms: readonly string[], prefix: boolean, optionalLast = false): Expansion[] {
     const out: Expansion[] = [];
     const last = prefix ? qTerms.length - 1 : -1;
     qTerms.forEach((t, q) => {
+      if (optionalLast && q === last) {
+        // A stop word being typed: completions only (stop words are no index terms, nor typos of one).
+        for (const c of this.completions(t)) out.push({ term: c, weight: this.prefixWeight(t, c), q });
+        return;
+      }
       const exact = this.termIds.get(t);
       let found = 0;
       const exactDf = exact === undefined ? 0 : this.df(exact);
@@ -720,10 +735,7 @@ export class SearchIndex {
       }
       if (q === last && t.length >= MIN_PREFIX) {
         const completions = this.completions(t).filter((x) => x !== exact);
-        for (const c of completions) {
-          const len = this.termList[c]?.length ?? t.length;
-          out.push({ term: c, weight: (PREFIX_WEIGHT * t.length) / (t.length + 0.3 * (len - t.length)), q });
-        }
+        for (const c of completions) out.push({ term: c, weight: this.prefixWeight(t, c), q });
         found += completions.length;
       }
       if (found === 0 && t.length >= 3 && !/\d/.test(t) && this.fuzzy > 0) {
@@ -734,6 +746,12 @@ export class SearchIndex {
       }
     });
     return out;
+  }
+
+  /** A completion's weight: less the more letters it adds to what was typed. */
+  private prefixWeight(typed: string, term: number): number {
+    const len = this.termList[term]?.length ?? typed.length;
+    return (PREFIX_WEIGHT * typed.length) / (typed.length + 0.3 * (len - typed.length));
   }
 
   /** Postings of a term over all fields (a paper with it in two fields counts twice). */

@@ -55,6 +55,20 @@ describe('search over the bundled corpus', () => {
     // The rare word itself still counts in full: alone, it finds the paper that has it first.
     expect(idx.search('nueral', { prefix: false })[0]?.id).toBe('2501.00002');
   });
+  it('completes a word being typed that is a stop word so far, without sinking papers that lack it', () => {
+    // "we" is on its way to "weights", "no" to "noise"; as stop words they used to be dropped.
+    expect(ids('feature learning we')[0]).toBe('2310.07765');
+    expect(ids('stochastic no')[0]).toBe('2306.04251');
+    // Finished words stay stop words, and papers without a completion keep their place.
+    expect(ids('silent alignment on')[0]).toBe('2111.00034');
+    expect(ids('networks on', { prefix: false })).toEqual(ids('networks', { prefix: false }));
+    const score = (q: string, id: string) => index.search(q, { limit: 50 }).find((h) => h.id === id)?.score;
+    // 2502.05074 has no word starting with "no": its score is what "stochastic" alone gives it.
+    expect(index.search('stochastic no', { limit: 50 }).find((h) => h.id === '2502.05074')?.terms).toEqual([
+      'stochastic',
+    ]);
+    expect(score('stochastic no', '2502.05074')).toBe(score('stochastic', '2502.05074'));
+  });
   it('matches the word being typed as a prefix', () => {
     expect(ids('semantic dedup')[0]).toBe('2303.09540');
     expect(ids('dedup', { prefix: false })).not.toContain('2303.09540');
