@@ -145,7 +145,7 @@ export interface QualityResult {
   readonly papers: number;
   readonly queries: number;
   readonly rows: QualityRow[];
-  /** Queries Paperlens misses (or ranks below 3) that some peer puts first, test split excluded from none. */
+  /** Queries Paperlens does not rank first where some peer ranks the target higher (both splits), for reading. */
   readonly losses: { kind: string; split: string; text: string; target: string; ours: number; best: string }[];
 }
 
