@@ -19,8 +19,8 @@ import { prng, synthPapers } from '../../src/corpus/synth';
 import { RelatedModel } from '../../src/engine/related';
 import { SearchIndex } from '../../src/engine/search';
 import { TitleIndex } from '../../src/engine/titles';
-import { bundledPapers, SAMPLE_PATH, samplePapers, withBundled } from './corpora';
 import { printQuality, type QualityResult, qualityBench } from './quality';
+import { bundledPapers, SAMPLE_PATH, samplePapers, withBundled } from './real-corpora';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
