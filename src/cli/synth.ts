@@ -5,7 +5,7 @@
 import { once } from 'node:events';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { synthRows } from '../corpus/synth';
+import { synthFileName, synthRows } from '../corpus/synth';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -18,7 +18,7 @@ if (!Number.isInteger(papers) || papers < 1 || !Number.isInteger(seed)) {
   console.error('corpus:synth: --papers must be a positive integer and --seed an integer');
   process.exit(2);
 }
-const out = arg('out') ?? `.output/synth/papers-${papers}-seed${seed}.jsonl`;
+const out = arg('out') ?? `.output/synth/${synthFileName(papers, seed)}`;
 mkdirSync(dirname(out), { recursive: true });
 const stream = createWriteStream(out);
 const t0 = performance.now();

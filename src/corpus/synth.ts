@@ -4,7 +4,10 @@
  *
  * For benches, not for users: words are drawn from a Zipf distribution over a realistic ML/physics
  * vocabulary, titles are 6–15 words, abstracts 120–250, authors come from a pool with Zipf-distributed
- * productivity, categories from the arXiv taxonomy, ids follow the date (4-digit numbers before 2015).
+ * productivity, categories from the arXiv taxonomy, ids follow the date.
+ *
+ * Ids can never be a real paper's: see `isSyntheticId`. (The first generator numbered each month from 1,
+ * so a 100k file imported over the bundled corpus overwrote real papers such as 2111.00034.)
  */
 import { authorKey } from '../core/authors';
 import type { ArxivId, Author, Paper } from '../core/paper';
@@ -25,6 +28,34 @@ export interface SnapshotRow {
   readonly versions: readonly { readonly version: string; readonly created: string }[];
   readonly update_date: string;
   readonly authors_parsed: readonly (readonly [string, string, string])[];
+}
+
+/**
+ * Synthetic ids are `YYMM.9NNNN`: sequence numbers 90000–99999 within each month, from 2015 (when arXiv's
+ * numbers became five digits) to 2025. arXiv numbers each month from 00001 and its busiest months so far
+ * stay under 30,000 (the real March 2024 sample in ../shared tops out at 2403.20331), so 90000+ is years of
+ * growth away from any real id.
+ * 10,000 a month over 132 months hold 1.32 million papers; a million put at most ~7,700 in a 31-day month.
+ */
+export const SYNTH_FIRST_SEQ = 90_000;
+export const SYNTH_PER_MONTH = 10_000;
+const SYNTH_START = Date.UTC(2015, 0, 1);
+const SYNTH_END = Date.UTC(2025, 11, 31);
+
+/** True for an id in the synthetic range (a new-style id with a sequence number of 90000 or more). */
+export function isSyntheticId(id: string): boolean {
+  return /^\d{4}\.9\d{4}(?:v\d+)?$/.test(id);
+}
+
+/**
+ * Bumped whenever the rows for a given size and seed change, so files cached under .output/ by an older
+ * generator (with colliding ids, say) are not reused: it is part of their names.
+ */
+export const SYNTH_VERSION = 2;
+
+/** The file name benches and the CLI cache a snapshot under. */
+export function synthFileName(papers: number, seed: number): string {
+  return `papers-${papers}-seed${seed}-v${SYNTH_VERSION}.jsonl`;
 }
 
 /** mulberry32: small, fast, good enough for synthetic data; the same seed gives the same corpus. */
@@ -225,17 +256,21 @@ export function* synthRows(n: number, seed: number): Generator<SnapshotRow> {
   const author = zipf(poolSize, 0.9, rand);
   const primaryTotal = PRIMARY.reduce((s, [, w]) => s + w, 0);
   const perMonth = new Map<string, number>();
-  // Dates run forward from 2008 so ids increase like real ones.
-  const start = Date.UTC(2008, 0, 1);
-  const span = Date.UTC(2025, 11, 31) - start;
+  // Dates run forward so ids increase like real ones.
+  const start = SYNTH_START;
+  const span = SYNTH_END - start;
   for (let i = 0; i < n; i++) {
     const t = new Date(start + Math.floor((span * (i + rand())) / n));
     const yy = String(t.getUTCFullYear() % 100).padStart(2, '0');
     const mm = String(t.getUTCMonth() + 1).padStart(2, '0');
     const yymm = `${yy}${mm}`;
-    const seq = (perMonth.get(yymm) ?? 0) + 1;
-    perMonth.set(yymm, seq);
-    const id = `${yymm}.${String(seq).padStart(t.getUTCFullYear() >= 2015 ? 5 : 4, '0')}`;
+    const k = perMonth.get(yymm) ?? 0;
+    if (k >= SYNTH_PER_MONTH)
+      throw new Error(
+        `synth: ${n} papers put more than ${SYNTH_PER_MONTH} in ${yymm}; ids would leave the synthetic range`,
+      );
+    perMonth.set(yymm, k + 1);
+    const id = `${yymm}.${SYNTH_FIRST_SEQ + k}`;
 
     const titleLen = 6 + Math.floor(rand() * 10);
     const tw: string[] = rand() < 0.3 ? pick(TITLE_HEADS).split(' ') : [];

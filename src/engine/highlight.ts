@@ -10,6 +10,15 @@ export interface Segment {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
+
+/**
+ * The search term of one word of text. A plain ASCII word normalises to itself in lower case, so it skips
+ * `normaliseTitle` (its Unicode passes were most of the cost of a result list's snippets).
+ */
+function termOf(w: string): string {
+  return stem(ASCII_WORD.test(w) ? w.toLowerCase() : normaliseTitle(w));
+}
 
 /** Cuts `text` into segments, marking the words whose search term is in `matched`. */
 export function highlight(text: string, matched: ReadonlySet<string>): Segment[] {
@@ -17,7 +26,7 @@ export function highlight(text: string, matched: ReadonlySet<string>): Segment[]
   let last = 0;
   for (const m of text.matchAll(WORD)) {
     const at = m.index ?? 0;
-    if (!matched.has(stem(normaliseTitle(m[0])))) continue;
+    if (!matched.has(termOf(m[0]))) continue;
     if (at > last) pushSeg(out, text.slice(last, at), false);
     pushSeg(out, m[0], true);
     last = at + m[0].length;
@@ -31,17 +40,14 @@ export function highlight(text: string, matched: ReadonlySet<string>): Segment[]
  * where text was cut. For abstracts in a result list.
  */
 export function snippet(text: string, matched: ReadonlySet<string>, width = 240): Segment[] {
-  const segs = highlight(text, matched);
-  if (text.length <= width) return segs;
-  let offset = 0;
+  if (text.length <= width) return highlight(text, matched);
+  // Only the first matched word places the window: no need to segment the whole abstract.
   let first = -1;
-  for (const s of segs) {
-    if (s.match) {
-      first = offset;
+  for (const m of text.matchAll(WORD))
+    if (matched.has(termOf(m[0]))) {
+      first = m.index ?? 0;
       break;
     }
-    offset += s.text.length;
-  }
   let start = Math.max(0, first - Math.floor(width / 3));
   let end = Math.min(text.length, start + width);
   start = start === 0 ? 0 : text.indexOf(' ', start) + 1;

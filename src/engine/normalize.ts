@@ -99,6 +99,15 @@ export function normaliseTitle(s: string): string {
     .trim();
 }
 
+/**
+ * False only when `normaliseTitle(text)` cannot contain `word` (lower-case ASCII letters and digits): the
+ * text lacks it in lower case, and has nothing normalisation turns into or joins into letters (non-ASCII,
+ * TeX's `\` and `$`, apostrophes). A cheap test before normalising a whole abstract.
+ */
+export function mayContainWord(text: string, word: string): boolean {
+  return text.toLowerCase().includes(word) || /[^\t\n\r -~]|[\\$'`]/.test(text);
+}
+
 /** Words of a normalised key. */
 export function words(key: string): string[] {
   return key === '' ? [] : key.split(' ');

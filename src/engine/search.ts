@@ -16,7 +16,7 @@ import { authorKey } from '../core/authors';
 import type { Paper, PaperId } from '../core/paper';
 import { err, ok, type Result } from '../core/paper';
 import { highlight, type Segment, snippet } from './highlight';
-import { normaliseTitle, terms } from './normalize';
+import { mayContainWord, normaliseTitle, STOP_WORDS, terms, words } from './normalize';
 import { categoryName, defaultTagger } from './topics';
 
 export type SearchField = 'title' | 'authors' | 'abstract' | 'topics' | 'categories';
@@ -25,8 +25,11 @@ export interface SearchIndexOptions {
   /** Field weights. Defaults: title 3, authors 3, topics 1.5, categories 1, abstract 1. */
   readonly boosts?: Partial<Record<SearchField, number>>;
   /**
-   * Typo tolerance as a fraction of word length (edit distance, rounded); words shorter than 5 letters are
-   * matched exactly, since a one-letter edit of "loss" is "less". Default 0.25; 0–0.3 is sensible.
+   * Typo tolerance as a fraction of word length (edit distance, rounded, at least 1; a swap of two letters
+   * is one edit). Only a word that is no index term is looked up with typos, so "loss" never also finds
+   * "less"; such a word of 3–4 letters gets one edit ("tsk", "mdal" are typed slips of task, modal; at
+   * 5+ letters only they were forgiven, and short words are most of a title's slips). Words under 3 letters
+   * and numbers match exactly. Default 0.25; 0–0.3 is sensible.
    */
   readonly fuzzy?: number;
   /** Multiplier when the query words appear as one phrase in the title (half of it for the abstract). Default 1.5. */
@@ -129,6 +132,15 @@ const MIN_PREFIX = 2;
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_CAP = 16;
 const FUZZY_WEIGHT = 0.45;
+/**
+ * A query word seen this often or less in the index may itself be a slip: real text is full of them
+ * ("leaning" for learning, an acronym "CLAS" beside class), so a typed slip is often an index term of its
+ * own, and an exact hit used to stop the typo look-up. Such a word is still looked up with typos, and a
+ * spelling within reach counts if it is `LIKELIER` times as frequent (it is then the likelier intent; the
+ * exact word keeps its full weight, so a real rare word still ranks its paper first).
+ */
+const RARE_TERM = 2;
+const LIKELIER = 5;
 /** Query words beyond this are ignored (the coordination mask is 32 bits). */
 const MAX_QUERY_TERMS = 16;
 /** Log entries past this are merged into the arrays before the next query. */
@@ -275,10 +287,17 @@ export class SearchIndex {
   /** `search`, with the number of papers that matched at all (after filters). */
   run(query: string, options: SearchQueryOptions = {}): { hits: SearchHit[]; total: number } {
     const qTerms = [...new Set(terms(query))].slice(0, MAX_QUERY_TERMS);
+    const prefix = options.prefix ?? true;
+    // The word being typed may be a stop word only so far: "neural no" is on its way to "node", "work" to
+    // "workshop". It is dropped as a stop word, so it is put back as an optional word that only completes:
+    // it scores the papers with a completion and costs the others nothing (it stays out of coordination).
+    const tail = words(normaliseTitle(query)).at(-1) ?? '';
+    const optional = prefix && STOP_WORDS.has(tail) && tail.length >= MIN_PREFIX && qTerms.length < MAX_QUERY_TERMS;
+    if (optional) qTerms.push(tail);
     if (qTerms.length === 0) return { hits: [], total: 0 };
     if (this.logCode.n > LOG_LIMIT) this.merge();
     const limit = options.limit ?? 20;
-    const expansions = this.expand(qTerms, options.prefix ?? true);
+    const expansions = this.expand(qTerms, prefix, optional);
     const n = this.ids.length;
     const score = new Float64Array(n);
     const mask = new Uint32Array(n);
@@ -291,10 +310,13 @@ export class SearchIndex {
       ? authorKey(query)
       : undefined;
     const kept: number[] = [];
+    const optionalBit = 1 << (qTerms.length - 1);
     for (const d of touched) {
       if (filter && !filter(d)) continue;
       // Coordination: the share of query words the paper matched, squared, so partial matches sink.
-      let s = (score[d] ?? 0) * (popcount(mask[d] ?? 0) / qTerms.length) ** 2;
+      const m = mask[d] ?? 0;
+      const asked = optional && (m & optionalBit) === 0 ? qTerms.length - 1 : qTerms.length;
+      let s = (score[d] ?? 0) * (popcount(m) / asked) ** 2;
       if (person && (this.akeys[d] ?? []).includes(person)) s *= this.authorBoost;
       score[d] = s;
       kept.push(d);
@@ -304,13 +326,20 @@ export class SearchIndex {
     const phrase = qTerms.length > 1 ? ` ${normaliseTitle(query)} ` : undefined;
     const scored = head.map((d) => ({ d, score: score[d] ?? 0 }));
     if (phrase) {
-      for (const s of scored)
-        if (` ${normaliseTitle(this.titles[s.d] ?? '')} `.includes(phrase)) s.score *= this.phraseBoost;
+      // Normalising the head's titles and abstracts was most of a query's time (5 of 6 ms on the real
+      // sample), so a text is normalised only if it may hold the phrase's longest word.
+      const longest = phrase
+        .trim()
+        .split(' ')
+        .reduce((a, b) => (b.length > a.length ? b : a), '');
+      const holds = (text: string) =>
+        (!/^[a-z0-9]+$/.test(longest) || mayContainWord(text, longest)) && ` ${normaliseTitle(text)} `.includes(phrase);
+      for (const s of scored) if (holds(this.titles[s.d] ?? '')) s.score *= this.phraseBoost;
       // The abstract phrase boost needs the full paper from the caller.
       if (options.lookup)
         for (const s of scored) {
           const abs = options.lookup(this.ids[s.d] as PaperId)?.abstract;
-          if (abs && ` ${normaliseTitle(abs)} `.includes(phrase)) s.score *= 1 + (this.phraseBoost - 1) / 2;
+          if (abs && holds(abs)) s.score *= 1 + (this.phraseBoost - 1) / 2;
         }
     }
     scored.sort((a, b) => b.score - a.score || a.d - b.d);
@@ -685,33 +714,51 @@ export class SearchIndex {
 
   /**
    * Index terms standing for each query word: the word itself; for the word being typed, its most frequent
-   * completions; and only for a word with neither, the terms within its typo distance.
+   * completions; and only for a word with neither (or seen at most `RARE_TERM` times), the terms within its
+   * typo distance.
    */
-  private expand(qTerms: readonly string[], prefix: boolean): Expansion[] {
+  private expand(qTerms: readonly string[], prefix: boolean, optionalLast = false): Expansion[] {
     const out: Expansion[] = [];
     const last = prefix ? qTerms.length - 1 : -1;
     qTerms.forEach((t, q) => {
+      if (optionalLast && q === last) {
+        // A stop word being typed: completions only (stop words are no index terms, nor typos of one).
+        for (const c of this.completions(t)) out.push({ term: c, weight: this.prefixWeight(t, c), q });
+        return;
+      }
       const exact = this.termIds.get(t);
       let found = 0;
-      if (exact !== undefined && this.anyDf(exact)) {
+      const exactDf = exact === undefined ? 0 : this.df(exact);
+      if (exact !== undefined && exactDf > 0) {
         out.push({ term: exact, weight: 1, q });
-        found++;
+        if (exactDf > RARE_TERM) found++;
       }
       if (q === last && t.length >= MIN_PREFIX) {
         const completions = this.completions(t).filter((x) => x !== exact);
-        for (const c of completions) {
-          const len = this.termList[c]?.length ?? t.length;
-          out.push({ term: c, weight: (PREFIX_WEIGHT * t.length) / (t.length + 0.3 * (len - t.length)), q });
-        }
+        for (const c of completions) out.push({ term: c, weight: this.prefixWeight(t, c), q });
         found += completions.length;
       }
-      if (found === 0 && t.length >= 5 && !/\d/.test(t) && this.fuzzy > 0) {
+      if (found === 0 && t.length >= 3 && !/\d/.test(t) && this.fuzzy > 0) {
         const max = Math.max(1, Math.round(this.fuzzy * t.length));
         for (const { term, dist } of this.near(t, max))
-          out.push({ term, weight: (FUZZY_WEIGHT * t.length) / (t.length + dist), q });
+          if (this.df(term) >= LIKELIER * exactDf)
+            out.push({ term, weight: (FUZZY_WEIGHT * t.length) / (t.length + dist), q });
       }
     });
     return out;
+  }
+
+  /** A completion's weight: less the more letters it adds to what was typed. */
+  private prefixWeight(typed: string, term: number): number {
+    const len = this.termList[term]?.length ?? typed.length;
+    return (PREFIX_WEIGHT * typed.length) / (typed.length + 0.3 * (len - typed.length));
+  }
+
+  /** Postings of a term over all fields (a paper with it in two fields counts twice). */
+  private df(t: number): number {
+    let s = 0;
+    for (let f = 0; f < NF; f++) s += this.fieldDf[t * NF + f] ?? 0;
+    return s;
   }
 
   private anyDf(t: number): boolean {
@@ -753,14 +800,14 @@ export class SearchIndex {
    */
   private near(t: string, max: number): { term: number; dist: number }[] {
     const out: { term: number; dist: number }[] = [];
-    const row = new Int32Array(t.length + 1);
+    const rows = new Int32Array(3 * (t.length + 1));
     const mine = letterSet(t);
     const list = this.termList;
     const sets = this.letterSets;
     for (let term = 0; term < list.length; term++) {
       const x = list[term] ?? '';
       if (Math.abs(x.length - t.length) > max || popcount(mine ^ (sets[term] ?? 0)) > 2 * max || x === t) continue;
-      const dist = boundedEdit(t, x, max, row);
+      const dist = boundedEdit(t, x, max, rows);
       if (dist <= max && this.anyDf(term)) out.push({ term, dist });
     }
     // Only the nearest: "difusion" means "diffusion" (1 edit), not "fusion" (2), though both are in reach.
@@ -906,22 +953,38 @@ export function topByScore(docs: readonly number[], score: Float64Array, k: numb
   return heap.sort((a, b) => (score[b] ?? 0) - (score[a] ?? 0) || a - b);
 }
 
-/** Levenshtein distance of `a` and `b`, or `max + 1` as soon as it must exceed `max`. */
-function boundedEdit(a: string, b: string, max: number, row: Int32Array): number {
-  for (let j = 0; j <= a.length; j++) row[j] = j;
+/**
+ * Edit distance of `a` and `b` counting a swap of two adjacent letters as one edit (optimal string
+ * alignment), or `max + 1` as soon as it must exceed `max`. A swap is the commonest slip when typing fast
+ * ("mdoel", "lareg"); as two Levenshtein edits it put a 5-letter word's slip out of reach. `rows` holds
+ * three rows of `a.length + 1`.
+ */
+function boundedEdit(a: string, b: string, max: number, rows: Int32Array): number {
+  const w = a.length + 1;
+  // Rows i − 2, i − 1 and i of the table, rotating through `rows`.
+  let r2 = 0;
+  let r1 = w;
+  let r0 = 2 * w;
+  for (let j = 0; j < w; j++) rows[r1 + j] = j;
   for (let i = 1; i <= b.length; i++) {
-    let prev = row[0] ?? 0;
-    row[0] = i;
+    rows[r0] = i;
     let best = i;
     const cb = b.charCodeAt(i - 1);
-    for (let j = 1; j <= a.length; j++) {
-      const cur = row[j] ?? 0;
-      const v = Math.min(cur + 1, (row[j - 1] ?? 0) + 1, prev + (a.charCodeAt(j - 1) === cb ? 0 : 1));
-      row[j] = v;
-      prev = cur;
+    for (let j = 1; j < w; j++) {
+      const ca = a.charCodeAt(j - 1);
+      let v = Math.min(
+        (rows[r1 + j] ?? 0) + 1,
+        (rows[r0 + j - 1] ?? 0) + 1,
+        (rows[r1 + j - 1] ?? 0) + (ca === cb ? 0 : 1),
+      );
+      if (i > 1 && j > 1 && ca === b.charCodeAt(i - 2) && a.charCodeAt(j - 2) === cb)
+        v = Math.min(v, (rows[r2 + j - 2] ?? 0) + 1);
+      rows[r0 + j] = v;
       if (v < best) best = v;
     }
+    // A swap's cell is never below the previous row's minimum, so a row past `max` ends it.
     if (best > max) return max + 1;
+    [r2, r1, r0] = [r1, r0, r2];
   }
-  return row[a.length] ?? max + 1;
+  return rows[r1 + a.length] ?? max + 1;
 }

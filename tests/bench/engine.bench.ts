@@ -1,25 +1,29 @@
 /**
- * Engine bench: search, title scan, related work, serialisation and memory on synthetic corpora of 10k and
+ * Engine bench. First search quality (tests/bench/quality.ts): known-item queries typed as in the popup over
+ * the real sample plus the bundled corpus, MRR@10 / recall@10 per query class and split for Paperlens,
+ * MiniSearch, FlexSearch, Orama and Fuse.js, with per-query latency (`--quality` runs only that part).
+ * Then search, title scan, related work, serialisation and memory on synthetic corpora of 10k and
  * 100k papers and on the real 5,637-paper sample (../shared/samples, skipped when absent). MiniSearch,
  * FlexSearch and Fuse.js run the same queries in the same run; each is printed as a ratio to ours.
  * Every index is built once per corpus (related work and the latency passes reuse ours), so the whole
  * bench stays within a few minutes on 2 cores. Writes .output/bench/engine.json.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { deserialize, serialize, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Document } from 'flexsearch';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
-import type { ArxivId, Paper, PaperId } from '../../src/core/paper';
+import type { Paper, PaperId } from '../../src/core/paper';
 import { prng, synthPapers } from '../../src/corpus/synth';
 import { RelatedModel } from '../../src/engine/related';
 import { SearchIndex } from '../../src/engine/search';
 import { TitleIndex } from '../../src/engine/titles';
+import { printQuality, type QualityResult, qualityBench } from './quality';
+import { bundledPapers, SAMPLE_PATH, samplePapers, withBundled } from './real-corpora';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
-const SAMPLE = new URL('../../../shared/samples/arxiv-2024-03-title-abstract.jsonl', import.meta.url);
 
 const now = () => performance.now();
 function time<T>(f: () => T): [T, number] {
@@ -78,19 +82,6 @@ function listingFor(papers: readonly Paper[], n = 2000): string[] {
     else out.push(`${t.split(' ').slice(0, 3).join(' ')} and other things we tried`);
   }
   return out;
-}
-
-function loadSample(): Paper[] | undefined {
-  if (!existsSync(SAMPLE)) return undefined;
-  return readFileSync(SAMPLE, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const r = JSON.parse(line) as { id: string; title: string; abstract: string };
-      // The RSS-derived abstracts start with "arXiv:2403.00006v1 Announce Type: new  Abstract: ".
-      const abstract = r.abstract.replace(/^arXiv:\S+\s+Announce Type:\s*\S+\s+Abstract:\s*/, '');
-      return { id: r.id as ArxivId, arxivId: r.id as ArxivId, title: r.title, authors: [], abstract, provenance: [] };
-    });
 }
 
 interface Row {
@@ -230,17 +221,7 @@ const f = (x: string | number | undefined, d = 1) => (typeof x === 'number' ? x.
 const ratio = (peer: string | number | undefined, ours: string | number | undefined) =>
   typeof peer === 'number' && typeof ours === 'number' && ours > 0 ? `${(peer / ours).toFixed(2)}×` : '–';
 
-export default async function run(): Promise<void> {
-  const t0 = now();
-  const rows: Row[] = [];
-  const sample = loadSample();
-  // Fuse has no index: every query scans every document (1–2 s per query at 5k papers with abstracts on
-  // this machine), so its query count is capped per corpus to keep the bench within a few minutes.
-  if (sample) rows.push(await benchCorpus('real sample (2024-03)', sample, 6));
-  else console.log(`engine bench: ${SAMPLE.pathname} not found, skipping the real sample`);
-  rows.push(await benchCorpus('synthetic 10k', synthPapers(10_000, 1), 2));
-  rows.push(await benchCorpus('synthetic 100k', synthPapers(100_000, 1), 1));
-
+function printScale(rows: readonly Row[]): void {
   console.log(
     '| corpus | papers | build ms | stored MB | load ms | q p50 ms | q p95 ms | title scan 2k ms (cold) | related draft p50/p95 ms | related paper p50/p95 ms | search heap MB (built / loaded) | related heap MB | title heap MB |',
   );
@@ -259,6 +240,30 @@ export default async function run(): Promise<void> {
       console.log(
         `| ${r.corpus} | ${peer} | ${f(r[`${peer}BuildMs`], 0)} | ${ratio(r[`${peer}BuildMs`], r.searchBuildMs)} | ${f(r[`${peer}P50Ms`], 2)} | ${ratio(r[`${peer}P50Ms`], r.queryP50Ms)} | ${f(r[`${peer}P95Ms`], 2)} | ${ratio(r[`${peer}P95Ms`], r.queryP95Ms)} | ${f(r[`${peer}HeapMb`], 0)} | ${peer === 'fuse' ? r.fuseQueries : 40} |`,
       );
+}
+
+export default async function run(): Promise<void> {
+  const t0 = now();
+  const rows: Row[] = [];
+  const sample = await samplePapers();
+  if (!sample) console.log(`engine bench: ${SAMPLE_PATH} not found, skipping the real sample`);
+  // Quality first: known-item queries over the real sample plus the bundled corpus (the bundled corpus
+  // alone where the sample is absent: too small to tell engines apart, but the author class lives there).
+  const bundled = bundledPapers();
+  const quality: QualityResult = sample
+    ? await qualityBench('real sample + bundled', withBundled(sample, bundled))
+    : await qualityBench('bundled only (no ../shared)', bundled);
+  printQuality(quality);
+  // `npm run bench -- engine --quality`: the quality table alone (about a minute).
+  if (!process.argv.includes('--quality')) {
+    // Fuse has no index: every query scans every document (1–2 s per query at 5k papers with abstracts on
+    // this machine), so its query count is capped per corpus to keep the bench within a few minutes.
+    if (sample) rows.push(await benchCorpus('real sample (2024-03)', sample, 6));
+    rows.push(await benchCorpus('synthetic 10k', synthPapers(10_000, 1), 2));
+    rows.push(await benchCorpus('synthetic 100k', synthPapers(100_000, 1), 1));
+  }
+
+  if (rows.length > 0) printScale(rows);
   const total = (now() - t0) / 1000;
   console.log(
     `\nengine bench: ${total.toFixed(0)} s on ${(await import('node:os')).cpus().length} cores, node ${process.version}`,
@@ -266,6 +271,6 @@ export default async function run(): Promise<void> {
   mkdirSync(new URL('../../.output/bench/', import.meta.url), { recursive: true });
   writeFileSync(
     new URL('../../.output/bench/engine.json', import.meta.url),
-    `${JSON.stringify({ rows, seconds: total }, null, 1)}\n`,
+    `${JSON.stringify({ quality, rows, seconds: total }, null, 1)}\n`,
   );
 }

@@ -8,13 +8,13 @@ import { once } from 'node:events';
 import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../../src/cli/browser';
-import { synthRows } from '../../src/corpus/synth';
+import { synthFileName, synthRows } from '../../src/corpus/synth';
 
 const OUT = fileURLToPath(new URL('../../.output/', import.meta.url));
 const SIZES = (process.env.IMPORT_BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 
 async function synthFile(papers: number): Promise<string> {
-  const path = `${OUT}synth/papers-${papers}-seed1.jsonl`;
+  const path = `${OUT}synth/${synthFileName(papers, 1)}`;
   if (existsSync(path)) return path;
   mkdirSync(`${OUT}synth`, { recursive: true });
   const out = createWriteStream(path);

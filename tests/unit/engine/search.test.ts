@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Paper, PaperId } from '../../../src/core/paper';
 import { highlight, snippet } from '../../../src/engine/highlight';
+import { mayContainWord, normaliseTitle } from '../../../src/engine/normalize';
 import { SearchIndex } from '../../../src/engine/search';
 import { bundledPapers } from './corpus';
 
@@ -22,6 +23,51 @@ describe('search over the bundled corpus', () => {
   it('still finds a paper through a misspelt query', () => {
     expect(ids('lotery tiket hypothesis')[0]).toBe('2210.03044');
     expect(ids('holistc evaluaton')[0]).toBe('2211.09110');
+  });
+  it('counts two swapped letters as one slip, so a 5-letter word with a swap is still found', () => {
+    // "qucik" is "quick" with two letters swapped: two Levenshtein edits, past a 5-letter word's one.
+    expect(ids('qucik feature learning')[0]).toBe('2406.06158');
+    expect(ids('lareg scale transformer')[0]).toBe('2309.14322');
+  });
+  it('forgives a typo in a short word that is no index term', () => {
+    // Three and four letters: "rihc lazu" is "rich lazy", "sdg" is "SGD".
+    expect(ids('rihc lazu')[0]).toBe('2212.12147');
+    expect(ids('sdg collapse')[0]).toBe('2306.04251');
+    // A short word that is a term stays itself: "tiny" finds Tiny Subspace, not also Tony's papers.
+    const tiny = index.search('tiny', { limit: 50, prefix: false });
+    expect(tiny.map((h) => h.id)).toEqual(['1812.04754']);
+    expect(index.search('tony', { limit: 50, prefix: false }).length).toBeGreaterThan(0);
+  });
+  it('forgives a typo that is itself a rare index term (real text has misspellings)', () => {
+    const idx = SearchIndex.build([
+      ...papers,
+      {
+        id: '2501.00002' as PaperId,
+        title: 'Quokka census',
+        abstract: 'A nueral count of quokkas.',
+        authors: [],
+        provenance: [],
+      },
+    ]);
+    const [top] = idx.search('nueral scaling laws', { limit: 5 });
+    expect(top?.title).toMatch(/Neural Scaling Laws/);
+    expect(top?.terms).toContain('neural');
+    // The rare word itself still counts in full: alone, it finds the paper that has it first.
+    expect(idx.search('nueral', { prefix: false })[0]?.id).toBe('2501.00002');
+  });
+  it('completes a word being typed that is a stop word so far, without sinking papers that lack it', () => {
+    // "we" is on its way to "weights", "no" to "noise"; as stop words they used to be dropped.
+    expect(ids('feature learning we')[0]).toBe('2310.07765');
+    expect(ids('stochastic no')[0]).toBe('2306.04251');
+    // Finished words stay stop words, and papers without a completion keep their place.
+    expect(ids('silent alignment on')[0]).toBe('2111.00034');
+    expect(ids('networks on', { prefix: false })).toEqual(ids('networks', { prefix: false }));
+    const score = (q: string, id: string) => index.search(q, { limit: 50 }).find((h) => h.id === id)?.score;
+    // 2502.05074 has no word starting with "no": its score is what "stochastic" alone gives it.
+    expect(index.search('stochastic no', { limit: 50 }).find((h) => h.id === '2502.05074')?.terms).toEqual([
+      'stochastic',
+    ]);
+    expect(score('stochastic no', '2502.05074')).toBe(score('stochastic', '2502.05074'));
   });
   it('matches the word being typed as a prefix', () => {
     expect(ids('semantic dedup')[0]).toBe('2303.09540');
@@ -139,6 +185,54 @@ describe('search over the bundled corpus', () => {
   });
 });
 
+describe("mayContainWord (the phrase boost's cheap test)", () => {
+  it('is never false for a text whose normalised form holds the word (property)', () => {
+    // Text built from pieces normalisation rewrites: TeX, accents, ligatures, apostrophes, Greek, case.
+    const piece = fc.constantFrom(
+      'Deep',
+      'deep',
+      'DEEP',
+      'de',
+      'ep',
+      '$',
+      '\\emph{',
+      '}',
+      '\\mu',
+      'μ',
+      'ﬁ',
+      'fi',
+      'naïve',
+      'naive',
+      "'",
+      '’',
+      's',
+      '-',
+      ' ',
+      '_',
+      '{',
+      'é',
+      'ß',
+      'ss',
+      '2',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 12 }),
+        fc.constantFrom('deep', 'mu', 'fi', 'naive', 'ss', 'deeps', 'de2'),
+        (ps, word) => {
+          const text = ps.join('');
+          if (` ${normaliseTitle(text)} `.includes(word)) expect(mayContainWord(text, word)).toBe(true);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+  it('is false for plain text without the word, so most abstracts are not normalised', () => {
+    expect(mayContainWord('Scaling laws for neural networks.', 'kernel')).toBe(false);
+    expect(mayContainWord('Scaling laws for Kernel machines.', 'kernel')).toBe(true);
+  });
+});
+
 describe('highlight', () => {
   it('never loses or invents text (property)', () => {
     fc.assert(
@@ -150,6 +244,12 @@ describe('highlight', () => {
         ).toBe(text);
       }),
     );
+  });
+  it('marks a word by its search term, in any case and spelling', () => {
+    const matched = highlight('Deep NETWORKS and naïve rules', new Set(['deep', 'network', 'naive']));
+    expect(matched.filter((s) => s.match).map((s) => s.text)).toEqual(['Deep', 'NETWORKS', 'naïve']);
+    const far = snippet(`${'filler words here. '.repeat(40)}Naïve kernels`, new Set(['naive']), 60);
+    expect(far.some((s) => s.match && s.text === 'Naïve')).toBe(true);
   });
   it('cuts long text to a window around the first match', () => {
     const text = `${'filler words here. '.repeat(40)}the kernel regime appears ${'and more text after. '.repeat(40)}`;

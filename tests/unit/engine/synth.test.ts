@@ -1,8 +1,12 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseArxivId } from '../../../src/core/ids';
 import { validatePaper } from '../../../src/core/paper';
-import { synthPapers, synthRows } from '../../../src/corpus/synth';
+import { isSyntheticId, SYNTH_FIRST_SEQ, synthPapers, synthRows } from '../../../src/corpus/synth';
 import { categoryName } from '../../../src/engine/topics';
+import { bundledPapers } from './corpus';
+
+const SAMPLE = new URL('../../../../shared/samples/arxiv-2024-03-title-abstract.jsonl', import.meta.url);
 
 const rows = [...synthRows(400, 3)];
 
@@ -38,6 +42,27 @@ describe('synthetic snapshot rows', () => {
       expect(parseArxivId(r.id)?.id).toBe(r.id);
       for (const c of r.categories.split(' ')) expect(categoryName(c), c).toBeDefined();
     }
+  });
+  it('uses ids no real paper has: sequence numbers of 90000 and up within each month', () => {
+    const bundled = new Set(bundledPapers().map((p) => p.id as string));
+    for (const r of rows) {
+      expect(isSyntheticId(r.id), r.id).toBe(true);
+      expect(Number(r.id.split('.')[1])).toBeGreaterThanOrEqual(SYNTH_FIRST_SEQ);
+      expect(bundled.has(r.id), r.id).toBe(false);
+    }
+    // The bundled seed papers overwritten by the first generator are real ids, outside the range.
+    for (const id of bundled) expect(isSyntheticId(id), id).toBe(false);
+    expect(isSyntheticId('2111.00034')).toBe(false);
+    expect(isSyntheticId('2403.20331')).toBe(false);
+    expect(isSyntheticId('2501.90000')).toBe(true);
+  });
+  it.skipIf(!existsSync(SAMPLE))('puts no real paper of the March 2024 sample in the synthetic range', () => {
+    const ids = readFileSync(SAMPLE, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as { id: string }).id);
+    expect(ids.length).toBe(5637);
+    expect(ids.filter(isSyntheticId)).toEqual([]);
   });
   it('has titles of 6–15 words and abstracts of 120–250', () => {
     for (const r of rows) {
