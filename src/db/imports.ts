@@ -163,13 +163,19 @@ function union<T>(a: readonly T[] | undefined, b: readonly T[] | undefined, key:
  * replaces a longer one.
  */
 export function mergeImported(existing: Paper, incoming: Paper): Paper {
-  const keepAuthors = incoming.authorsTruncated && existing.authors.length > incoming.authors.length;
+  // A file that lacks a field (a title-and-abstract sample has no authors) says nothing about it: only
+  // what it has wins. Importing the real sample used to wipe bundled papers' authors.
+  const keepAuthors =
+    incoming.authors.length === 0 || (incoming.authorsTruncated && existing.authors.length > incoming.authors.length);
+  const given = Object.fromEntries(
+    Object.entries(incoming).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)),
+  ) as Partial<Paper>;
   const versions: AbstractVersion[] = [...(existing.abstractVersions ?? [])];
   if (existing.abstract && incoming.abstract && existing.abstract !== incoming.abstract)
     versions.push({ text: existing.abstract, source: describe(existing.provenance.at(-1)) });
   const merged: Paper = {
     ...existing,
-    ...incoming,
+    ...given,
     ...(keepAuthors ? { authors: existing.authors, authorsTruncated: existing.authorsTruncated ?? false } : {}),
     provenance: unionProvenance(existing.provenance, incoming.provenance),
   };

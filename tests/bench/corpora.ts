@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launch, type Session } from '../../src/cli/browser';
-import { synthRows } from '../../src/corpus/synth';
+import { SYNTH_VERSION, synthFileName, synthRows } from '../../src/corpus/synth';
 import { DB_VERSION } from '../../src/db/schema';
 import { MANIFEST_FORMAT } from '../../src/engine/index/manifest';
 import { SEGMENT_FORMAT } from '../../src/engine/index/segment';
@@ -34,7 +34,7 @@ export const SAMPLE = fileURLToPath(
 );
 
 export async function synthFile(papers: number, seed = 1): Promise<string> {
-  const path = `${OUT}synth/papers-${papers}-seed${seed}.jsonl`;
+  const path = `${OUT}synth/${synthFileName(papers, seed)}`;
   if (existsSync(path)) return path;
   mkdirSync(`${OUT}synth`, { recursive: true });
   const tmp = `${path}.part`;
@@ -164,7 +164,7 @@ export interface Built {
  * papers are always there (installed at first start).
  */
 export async function corpusProfile(spec: CorpusSpec, extensionDir?: string): Promise<Built> {
-  const keyText = `${spec.name}-${spec.synthetic}-${spec.sample && existsSync(SAMPLE)}-db${DB_VERSION}-m${MANIFEST_FORMAT}-s${SEGMENT_FORMAT}`;
+  const keyText = `${spec.name}-${spec.synthetic}-${spec.sample && existsSync(SAMPLE)}-synth${SYNTH_VERSION}-db${DB_VERSION}-m${MANIFEST_FORMAT}-s${SEGMENT_FORMAT}`;
   const cacheDir = `${OUT}bench-profiles/${keyText}`;
   const meta = `${cacheDir}.json`;
   const work = mkdtempSync(join(tmpdir(), 'paperlens-bench-'));

@@ -9,16 +9,18 @@
  * bench stays within a few minutes on 2 cores. Writes .output/bench/engine.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { deserialize, serialize, setFlagsFromString } from 'node:v8';
+import { serialize, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Document } from 'flexsearch';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import type { Paper, PaperId } from '../../src/core/paper';
 import { prng, synthPapers } from '../../src/corpus/synth';
+import { MemoryIndex } from '../../src/engine/index/memory';
+import { search } from '../../src/engine/index/query';
+import { relatedSource } from '../../src/engine/index/related-source';
+import { scanTitles } from '../../src/engine/index/scan';
 import { RelatedModel } from '../../src/engine/related';
-import { SearchIndex } from '../../src/engine/search';
-import { TitleIndex } from '../../src/engine/titles';
 import { printQuality, type QualityResult, qualityBench } from './quality';
 import { bundledPapers, SAMPLE_PATH, samplePapers, withBundled } from './real-corpora';
 
@@ -40,6 +42,19 @@ function heapMb(): number {
 function pct(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+}
+async function timeAsync<T>(f: () => Promise<T>): Promise<[T, number]> {
+  const t = now();
+  const v = await f();
+  return [v, now() - t];
+}
+async function latenciesAsync(
+  queries: readonly string[],
+  run: (q: string) => Promise<unknown>,
+): Promise<{ p50: number; p95: number; n: number }> {
+  const ts: number[] = [];
+  for (const q of queries) ts.push((await timeAsync(() => run(q)))[1]);
+  return { p50: pct(ts, 50), p95: pct(ts, 95), n: queries.length };
 }
 function latencies(queries: readonly string[], run: (q: string) => unknown): { p50: number; p95: number; n: number } {
   const ts = queries.map((q) => time(() => run(q))[1]);
@@ -113,62 +128,63 @@ async function benchCorpus(name: string, papers: Paper[], fuseQueries: number): 
   // live heap after a build, less this baseline (corpus and documents).
   const base = heapMb();
   {
-    // The built index is dropped before the load, so the heap figures are one index each.
-    const bytes = (() => {
-      const [built, build] = time(() => SearchIndex.build(papers));
-      row.searchBuildMs = build;
-      row.searchHeapMb = heapMb() - base;
-      // What IndexedDB does with it: V8's structured-clone serialiser.
-      const [out, ser] = time(() => serialize(built.serialise()));
-      row.serialisedMb = out.length / 2 ** 20;
-      row.serialiseMs = ser;
-      return out;
-    })();
-    const [loaded, load] = time(() => SearchIndex.load(deserialize(bytes)));
+    // The persistent index as the background has it, over a Map: commits of 2,000 papers, then merged.
+    const index = new MemoryIndex();
+    const [, build] = await timeAsync(async () => {
+      for (let i = 0; i < papers.length; i += 2000) index.write(papers.slice(i, i + 2000));
+      await index.merge({ all: true });
+    });
+    row.searchBuildMs = build;
+    // What IndexedDB stores: V8's structured-clone serialiser over every index record.
+    let bytes = 0;
+    for (const v of index.records.values()) bytes += serialize(v).length;
+    row.serialisedMb = bytes / 2 ** 20;
+    // A cold start reads the manifest only; the first query reads what it needs.
+    const reader = index.reader();
+    const [snap, load] = await timeAsync(() => reader.snapshot());
     row.loadMs = load;
-    if (!loaded.ok) throw new Error(loaded.error);
-    const ours = loaded.value;
-    // Node's deserialiser makes the typed arrays views into `bytes`, so the loaded index's cost includes it
-    // (IndexedDB hands the worker arrays of its own instead).
-    const loadedHeap = heapMb() - base;
-    row.loadedHeapMb = loadedHeap;
+    const texts = async (ids: readonly PaperId[]) =>
+      ids.map((id) => {
+        const p = byId.get(id);
+        return p ? { title: p.title, abstract: p.abstract ?? '' } : undefined;
+      });
+    const run = (q: string) => search(snap, q, { limit: 20, texts });
+    row.firstQueryMs = (await timeAsync(() => run(queries[0] ?? 'model')))[1];
     // One untimed pass first: the popup's searches run in a warm worker.
-    latencies(queries, (s) => ours.search(s, { limit: 20 }));
-    const q = latencies(queries, (s) => ours.search(s, { limit: 20 }));
+    await latenciesAsync(queries, run);
+    const q = await latenciesAsync(queries, run);
     row.queryP50Ms = q.p50;
     row.queryP95Ms = q.p95;
+    row.searchHeapMb = heapMb() - base;
+    row.cacheMb = reader.cache.bytes / 2 ** 20;
     step('search done');
-    // Related work reads the search index: nothing to build.
-    const related = new RelatedModel(ours, (id) => byId.get(id));
+    const related = new RelatedModel(relatedSource(snap, async (ids) => ids.map((id) => index.papers.get(id))));
     const drafts = draftsFor(papers, 100);
     const asDraft = (p: Paper) => ({ title: p.title, abstract: p.abstract, authors: p.authors.map((a) => a.name) });
-    related.relatedToDraft(asDraft(drafts[0] as Paper), 8);
-    const rd = latencies(
+    await related.relatedToDraft(asDraft(drafts[0] as Paper), 8);
+    const rd = await latenciesAsync(
       drafts.map((p) => p.id),
       (id) => related.relatedToDraft(asDraft(byId.get(id as PaperId) as Paper), 8, id as PaperId),
     );
     row.relatedDraftP50Ms = rd.p50;
     row.relatedDraftP95Ms = rd.p95;
-    const rp = latencies(
+    const rp = await latenciesAsync(
       drafts.map((p) => p.id),
       (id) => related.related(id as PaperId, 8),
     );
     row.relatedPaperP50Ms = rp.p50;
     row.relatedPaperP95Ms = rp.p95;
-    // What related work adds to the loaded index: its vector cache.
-    row.relatedHeapMb = heapMb() - base - loadedHeap;
+    row.relatedHeapMb = heapMb() - base - (row.searchHeapMb as number);
     step('related done');
-  }
-  // Title scan of a 2,000-entry listing: the first scan (cold) and the next (warm).
-  {
-    const [titles, tBuild] = time(() => new TitleIndex(papers));
-    row.titleBuildMs = tBuild;
-    row.titleHeapMb = heapMb() - base;
+    // Title scan of a 2,000-entry listing: the first scan (reads the title tables) and the next.
     const listing = listingFor(papers);
-    const [hits, cold] = time(() => titles.scan(listing));
+    const titlesOf = async (ids: readonly PaperId[]) => ids.map((id) => byId.get(id)?.title);
+    const before = heapMb();
+    const [hits, cold] = await timeAsync(() => scanTitles(snap, listing, titlesOf));
     row.titleScanColdMs = cold;
-    row.titleScanMs = time(() => titles.scan(listing))[1];
+    row.titleScanMs = (await timeAsync(() => scanTitles(snap, listing, titlesOf)))[1];
     row.titleScanHits = hits.length;
+    row.titleHeapMb = heapMb() - before;
   }
   step('title scan done');
   // Peers after ours: their libraries may keep state that would blur our heap figures.
@@ -223,12 +239,12 @@ const ratio = (peer: string | number | undefined, ours: string | number | undefi
 
 function printScale(rows: readonly Row[]): void {
   console.log(
-    '| corpus | papers | build ms | stored MB | load ms | q p50 ms | q p95 ms | title scan 2k ms (cold) | related draft p50/p95 ms | related paper p50/p95 ms | search heap MB (built / loaded) | related heap MB | title heap MB |',
+    '| corpus | papers | index build ms (commits + merge) | stored MB | snapshot ms | first query ms | q p50 ms | q p95 ms | title scan 2k ms (first) | related draft p50/p95 ms | related paper p50/p95 ms | heap after queries MB (cache MB) | related heap MB | title heap MB |',
   );
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows)
     console.log(
-      `| ${r.corpus} | ${r.papers} | ${f(r.searchBuildMs, 0)} | ${f(r.serialisedMb)} | ${f(r.loadMs, 0)} | ${f(r.queryP50Ms, 2)} | ${f(r.queryP95Ms, 2)} | ${f(r.titleScanMs, 0)} (${f(r.titleScanColdMs, 0)}; ${r.titleScanHits} hits) | ${f(r.relatedDraftP50Ms)} / ${f(r.relatedDraftP95Ms)} | ${f(r.relatedPaperP50Ms)} / ${f(r.relatedPaperP95Ms)} | ${f(r.searchHeapMb, 0)} / ${f(r.loadedHeapMb, 0)} | ${f(r.relatedHeapMb, 0)} | ${f(r.titleHeapMb, 0)} |`,
+      `| ${r.corpus} | ${r.papers} | ${f(r.searchBuildMs, 0)} | ${f(r.serialisedMb)} | ${f(r.loadMs, 2)} | ${f(r.firstQueryMs, 1)} | ${f(r.queryP50Ms, 2)} | ${f(r.queryP95Ms, 2)} | ${f(r.titleScanMs, 0)} (${f(r.titleScanColdMs, 0)}; ${r.titleScanHits} hits) | ${f(r.relatedDraftP50Ms)} / ${f(r.relatedDraftP95Ms)} | ${f(r.relatedPaperP50Ms)} / ${f(r.relatedPaperP95Ms)} | ${f(r.searchHeapMb, 0)} (${f(r.cacheMb, 0)}) | ${f(r.relatedHeapMb, 0)} | ${f(r.titleHeapMb, 0)} |`,
     );
   console.log('\nPeers on the same queries (ratio = peer / ours; above 1× means slower or bigger than ours):\n');
   console.log(

@@ -23,6 +23,8 @@ import { Document } from 'flexsearch';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import type { Paper, PaperId } from '../../src/core/paper';
+import { MemoryIndex } from '../../src/engine/index/memory';
+import { search } from '../../src/engine/index/query';
 import {
   type KnownItemQuery,
   knownItemQueries,
@@ -33,7 +35,6 @@ import {
   type Summary,
   scoreboard,
 } from '../../src/engine/quality';
-import { SearchIndex } from '../../src/engine/search';
 
 interface Doc {
   [k: string]: string;
@@ -50,14 +51,24 @@ const docsOf = (papers: readonly Paper[]): Doc[] =>
     abstract: p.abstract ?? '',
   }));
 
+/**
+ * Paperlens as the background runs it: the persistent index (commits of 2,000 papers, merged), read
+ * through a snapshot, with the phrase boost reading titles and abstracts by id.
+ */
 export const paperlens: SearchAdapter = {
   name: 'Paperlens',
-  config: 'as the popup asks (prefix on the last word, abstract lookup)',
-  build(papers) {
-    const index = SearchIndex.build(papers);
-    const byId = new Map(papers.map((p) => [p.id, p] as const));
-    const lookup = (id: PaperId) => byId.get(id);
-    return (q, k) => index.search(q, { limit: k, lookup }).map((h) => h.id);
+  config: 'as the popup asks (prefix on the last word, phrase boost), persistent index',
+  async build(papers) {
+    const index = new MemoryIndex();
+    for (let i = 0; i < papers.length; i += 2000) index.write(papers.slice(i, i + 2000));
+    await index.merge({ all: true });
+    const snap = await index.reader().snapshot();
+    const texts = async (ids: readonly PaperId[]) =>
+      ids.map((id) => {
+        const p = index.papers.get(id);
+        return p ? { title: p.title, abstract: p.abstract ?? '' } : undefined;
+      });
+    return async (q, k) => (await search(snap, q, { limit: k, texts })).hits.map((h) => h.id);
   },
 };
 

@@ -145,7 +145,9 @@ async function workerHeapMb(session: Session): Promise<number> {
   const page = await session.context.newPage();
   try {
     const cdp = await session.context.newCDPSession(page);
-    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+      targetInfos: { targetId: string; type: string; url: string }[];
+    };
     const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(session.extensionId));
     if (!sw) return Number.NaN;
     const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false })) as {

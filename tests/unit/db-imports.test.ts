@@ -84,6 +84,24 @@ describe('importing a file', () => {
     expect(stored?.authors).toEqual(solvable.authors);
     expect(stored?.abstract).toBe(solvable.abstract);
   });
+  it('a file that lacks a field (no authors, no abstract) leaves what the corpus had', async () => {
+    await installBundle(db, bundle);
+    const solvable = bundle.papers.find((p) => p.id === '2210.16859') as Paper;
+    // As the real title-and-abstract sample gives a paper: a title, no authors, no categories.
+    const bare: Paper = {
+      id: solvable.id,
+      title: solvable.title,
+      authors: [],
+      abstract: '',
+      provenance: [{ kind: 'imported', importId: 'sample', file: 'sample.jsonl', at: '2026-02-01T00:00:00.000Z' }],
+    };
+    await importPapers(db, [bare], { importId: 'sample', file: 'sample.jsonl', format: 'arxiv-jsonl' });
+    const stored = await getPaper(db, solvable.id);
+    expect(stored?.authors).toEqual(solvable.authors);
+    expect(stored?.abstract).toBe(solvable.abstract);
+    expect(stored?.categories).toEqual(solvable.categories);
+    expect(stored?.provenance.map((p) => p.kind)).toEqual(['bundled', 'imported']);
+  });
 });
 
 describe('removing an import', () => {

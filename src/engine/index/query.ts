@@ -16,7 +16,7 @@
  */
 import { authorKey } from '../../core/authors';
 import type { PaperId } from '../../core/paper';
-import { normaliseTitle } from '../normalize';
+import { mayContainWord, normaliseTitle, STOP_WORDS, words } from '../normalize';
 import { IMPACT_SCALE, KEYWORD } from './analyze';
 import { docOfId, lowerBound } from './docs';
 import { idOf, type Postings, type Snapshot, type TermInfo } from './reader';
@@ -75,8 +75,21 @@ const MIN_PREFIX = 2;
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_CAP = 16;
 const FUZZY_WEIGHT = 0.45;
-/** Typo tolerance as a share of word length (rounded); words under 5 letters and numbers match exactly. */
+/**
+ * Typo tolerance as a share of word length (rounded, at least 1; a swap of two letters is one edit). Only
+ * a word that is no index term (or a rare one, see `RARE_TERM`) is looked up with typos, so "loss" never
+ * also finds "less"; words of 3–4 letters get one edit ("tsk", "mdal" are slips of task, modal). Words
+ * under 3 letters and numbers match exactly.
+ */
 const FUZZY = 0.25;
+/**
+ * A query word in this many papers or fewer may itself be a slip: real text is full of them ("leaning" for
+ * learning, an acronym "CLAS" beside class), so a typed slip is often an index term of its own. Such a word
+ * is still looked up with typos, and a spelling within reach counts if it is `LIKELIER` times as frequent
+ * (the likelier intent; the exact word keeps its full weight, so a real rare word still ranks its paper).
+ */
+const RARE_TERM = 2;
+const LIKELIER = 5;
 /** Query words beyond this are ignored (the coordination mask is 32 bits). */
 const MAX_QUERY_TERMS = 16;
 /** Whole lists are read while the query's postings total at most this many. */
@@ -94,27 +107,38 @@ const PHRASE_HEAD = 40;
  * Index terms standing for each query word: the word itself; for the word being typed, its most frequent
  * completions; and only for a word with neither, the terms within its typo distance (nearest only).
  */
-export async function expand(snap: Snapshot, qTerms: readonly string[], prefix: boolean): Promise<Expansion[]> {
+export async function expand(
+  snap: Snapshot,
+  qTerms: readonly string[],
+  prefix: boolean,
+  optionalLast = false,
+): Promise<Expansion[]> {
   const dfs = await snap.df(qTerms);
   const last = prefix ? qTerms.length - 1 : -1;
   const out: Expansion[] = [];
   const heads = await snap.heads();
+  const prefixWeight = (t: string, c: string) => (PREFIX_WEIGHT * t.length) / (t.length + 0.3 * (c.length - t.length));
   for (const [q, t] of qTerms.entries()) {
+    if (optionalLast && q === last) {
+      // A stop word being typed: completions only (stop words are no index terms, nor typos of one).
+      for (const c of await completionsOf(snap, heads, t)) out.push({ term: c, weight: prefixWeight(t, c), q });
+      continue;
+    }
     let found = 0;
-    if ((dfs.get(t) ?? 0) > 0) {
+    const exactDf = dfs.get(t) ?? 0;
+    if (exactDf > 0) {
       out.push({ term: t, weight: 1, q });
-      found++;
+      if (exactDf > RARE_TERM) found++;
     }
     if (q === last && t.length >= MIN_PREFIX) {
       const completions = (await completionsOf(snap, heads, t)).filter((c) => c !== t);
-      for (const c of completions)
-        out.push({ term: c, weight: (PREFIX_WEIGHT * t.length) / (t.length + 0.3 * (c.length - t.length)), q });
+      for (const c of completions) out.push({ term: c, weight: prefixWeight(t, c), q });
       found += completions.length;
     }
-    if (found === 0 && t.length >= 5 && !/\d/.test(t)) {
+    if (found === 0 && t.length >= 3 && !/\d/.test(t)) {
       const max = Math.max(1, Math.round(FUZZY * t.length));
-      for (const { term, dist } of nearest(heads, t, max))
-        out.push({ term, weight: (FUZZY_WEIGHT * t.length) / (t.length + dist), q });
+      for (const { term, dist, df } of nearest(heads, t, max))
+        if (df >= LIKELIER * exactDf) out.push({ term, weight: (FUZZY_WEIGHT * t.length) / (t.length + dist), q });
     }
   }
   return out;
@@ -176,22 +200,27 @@ export function nearest(
   heads: readonly { head: HeadRecord }[],
   t: string,
   max: number,
-): { term: string; dist: number }[] {
-  const out = new Map<string, number>();
-  const row = new Int32Array(t.length + 1);
+): { term: string; dist: number; df: number }[] {
+  const out = new Map<string, { dist: number; df: number }>();
+  const rows = new Int32Array(3 * (t.length + 1));
   const mine = letterSet(t);
   for (const { head } of heads)
-    for (const x of head.terms) {
-      if (Math.abs(x.length - t.length) > max || x === t || out.has(x)) continue;
-      if (popcount(mine ^ letterSet(x)) > 2 * max) continue;
-      const dist = boundedEdit(t, x, max, row);
-      if (dist <= max) out.set(x, dist);
-    }
-  const best = Math.min(...out.values());
+    head.terms.forEach((x, i) => {
+      const seen = out.get(x);
+      if (seen) {
+        seen.df += head.df[i] ?? 0;
+        return;
+      }
+      if (Math.abs(x.length - t.length) > max || x === t) return;
+      if (popcount(mine ^ letterSet(x)) > 2 * max) return;
+      const dist = boundedEdit(t, x, max, rows);
+      if (dist <= max) out.set(x, { dist, df: head.df[i] ?? 0 });
+    });
+  const best = Math.min(...[...out.values()].map((o) => o.dist));
   return [...out]
-    .filter(([, d]) => d === best)
+    .filter(([, o]) => o.dist === best)
     .slice(0, FUZZY_CAP)
-    .map(([term, dist]) => ({ term, dist }));
+    .map(([term, o]) => ({ term, dist: o.dist, df: o.df }));
 }
 
 /** The letters of a word as bits: a–z one each, digits and anything else folded onto the last bits. */
@@ -210,24 +239,45 @@ export function popcount(x: number): number {
   return n;
 }
 
-/** Levenshtein distance of `a` and `b`, or `max + 1` as soon as it must exceed `max`. */
-export function boundedEdit(a: string, b: string, max: number, row: Int32Array = new Int32Array(a.length + 1)): number {
-  for (let j = 0; j <= a.length; j++) row[j] = j;
+/**
+ * Edit distance of `a` and `b` counting a swap of two adjacent letters as one edit (optimal string
+ * alignment), or `max + 1` as soon as it must exceed `max`. A swap is the commonest slip when typing fast
+ * ("mdoel", "lareg"); as two Levenshtein edits it put a 5-letter word's slip out of reach. `rows` holds
+ * three rows of `a.length + 1`.
+ */
+export function boundedEdit(
+  a: string,
+  b: string,
+  max: number,
+  rows: Int32Array = new Int32Array(3 * (a.length + 1)),
+): number {
+  const w = a.length + 1;
+  // Rows i − 2, i − 1 and i of the table, rotating through `rows`.
+  let r2 = 0;
+  let r1 = w;
+  let r0 = 2 * w;
+  for (let j = 0; j < w; j++) rows[r1 + j] = j;
   for (let i = 1; i <= b.length; i++) {
-    let prev = row[0] ?? 0;
-    row[0] = i;
+    rows[r0] = i;
     let best = i;
     const cb = b.charCodeAt(i - 1);
-    for (let j = 1; j <= a.length; j++) {
-      const cur = row[j] ?? 0;
-      const v = Math.min(cur + 1, (row[j - 1] ?? 0) + 1, prev + (a.charCodeAt(j - 1) === cb ? 0 : 1));
-      row[j] = v;
-      prev = cur;
+    for (let j = 1; j < w; j++) {
+      const ca = a.charCodeAt(j - 1);
+      let v = Math.min(
+        (rows[r1 + j] ?? 0) + 1,
+        (rows[r0 + j - 1] ?? 0) + 1,
+        (rows[r1 + j - 1] ?? 0) + (ca === cb ? 0 : 1),
+      );
+      if (i > 1 && j > 1 && ca === b.charCodeAt(i - 2) && a.charCodeAt(j - 2) === cb)
+        v = Math.min(v, (rows[r2 + j - 2] ?? 0) + 1);
+      rows[r0 + j] = v;
       if (v < best) best = v;
     }
+    // A swap's cell is never below the previous row's minimum, so a row past `max` ends it.
     if (best > max) return max + 1;
+    [r2, r1, r0] = [r1, r0, r2];
   }
-  return row[a.length] ?? max + 1;
+  return rows[r1 + a.length] ?? max + 1;
 }
 
 // ───────────────────────────── filters ─────────────────────────────
@@ -347,9 +397,16 @@ export function personOf(query: string): string | undefined {
 
 export async function search(snap: Snapshot, query: string, options: QueryOptions = {}): Promise<QueryResult> {
   const qTerms = [...new Set(searchTerms(query))].slice(0, MAX_QUERY_TERMS);
+  const prefix = options.prefix ?? true;
+  // The word being typed may be a stop word only so far: "neural no" is on its way to "node", "work" to
+  // "workshop". It is dropped as a stop word, so it is put back as an optional word that only completes:
+  // it scores the papers with a completion and costs the others nothing (it stays out of coordination).
+  const tail = words(normaliseTitle(query)).at(-1) ?? '';
+  const optional = prefix && STOP_WORDS.has(tail) && tail.length >= MIN_PREFIX && qTerms.length < MAX_QUERY_TERMS;
+  if (optional) qTerms.push(tail);
   if (qTerms.length === 0 || snap.size === 0) return { hits: [], total: 0, exact: true };
   const limit = options.limit ?? 20;
-  const expansions = await expand(snap, qTerms, options.prefix ?? true);
+  const expansions = await expand(snap, qTerms, prefix, optional);
   if (expansions.length === 0) return { hits: [], total: 0, exact: true };
   const person = personOf(query);
   const terms = [...new Set(expansions.map((e) => e.term))];
@@ -376,6 +433,9 @@ export async function search(snap: Snapshot, query: string, options: QueryOption
   const personLists = person ? await snap.postings(infos.get(KEYWORD.author + person) ?? [], true) : ([] as Postings[]);
 
   const nq = qTerms.length;
+  const optionalBit = optional ? 1 << (nq - 1) : 0;
+  /** Coordination: the share of query words matched, squared (an optional word unmatched is not asked). */
+  const coord = (mask: number) => (popcount(mask) / (optional && (mask & optionalBit) === 0 ? nq - 1 : nq)) ** 2;
   const candidates: Candidate[] = [];
   let matched = 0;
   for (const seg of snap.segments) {
@@ -405,14 +465,14 @@ export async function search(snap: Snapshot, query: string, options: QueryOption
       matched++;
       const mask = a.mask[local] ?? 0;
       const raw = a.score[local] ?? 0;
-      let score = raw * (popcount(mask) / nq) ** 2;
+      let score = raw * coord(mask);
       if (isPerson?.has(local)) score *= PERSON_BOOST;
       candidates.push({ seg: seg.id, local, score, mask, raw });
     }
     release(seg.docs, a, touched);
   }
   let head = topCandidates(candidates, Math.max(limit * 5, 100));
-  if (!exact) head = await complete(snap, head, qTerms, weightOf, infos, nq, person, personLists);
+  if (!exact) head = await complete(snap, head, qTerms, weightOf, infos, coord, person, personLists);
   // Ids, and the saved-state filter that only the caller's reading list can answer.
   const docsOf = new Map<number, DocsRecord>();
   for (const c of head) if (!docsOf.has(c.seg)) docsOf.set(c.seg, await snap.docs(snap.segment(c.seg)));
@@ -449,11 +509,19 @@ async function phraseBoost(
   const phrase = ` ${normaliseTitle(query)} `;
   const head = hits.slice(0, Math.max(PHRASE_HEAD, 2 * limit));
   const found = await texts(head.map((h) => h.id));
+  // Normalising the head's titles and abstracts was most of a query's time, so a text is normalised only
+  // if it may hold the phrase's longest word.
+  const longest = phrase
+    .trim()
+    .split(' ')
+    .reduce((a, b) => (b.length > a.length ? b : a), '');
+  const holds = (text: string) =>
+    (!/^[a-z0-9]+$/.test(longest) || mayContainWord(text, longest)) && ` ${normaliseTitle(text)} `.includes(phrase);
   const boosted = head.map((h, i) => {
     const t = found[i];
     let score = h.score;
-    if (t && ` ${normaliseTitle(t.title)} `.includes(phrase)) score *= PHRASE_BOOST;
-    if (t?.abstract && ` ${normaliseTitle(t.abstract)} `.includes(phrase)) score *= 1 + (PHRASE_BOOST - 1) / 2;
+    if (t && holds(t.title)) score *= PHRASE_BOOST;
+    if (t?.abstract && holds(t.abstract)) score *= 1 + (PHRASE_BOOST - 1) / 2;
     return { ...h, score };
   });
   boosted.sort((a, b) => b.score - a.score || a.doc - b.doc);
@@ -476,11 +544,11 @@ async function complete(
   qTerms: readonly string[],
   weightOf: ReadonlyMap<string, readonly { w: number; bit: number }[]>,
   infos: ReadonlyMap<string, readonly TermInfo[]>,
-  nq: number,
+  coord: (mask: number) => number,
   person: string | undefined,
   personLists: readonly Postings[],
 ): Promise<Candidate[]> {
-  const full = (1 << nq) - 1;
+  const full = (1 << qTerms.length) - 1;
   const lacking = head.filter((c) => c.mask !== full);
   if (lacking.length === 0) return head;
   // Only the query words themselves (not completions or spellings) are looked up whole.
@@ -505,7 +573,7 @@ async function complete(
     });
     c.raw = raw;
     c.mask = mask;
-    let score = raw * (popcount(mask) / nq) ** 2;
+    let score = raw * coord(mask);
     if (person && personLists.some((p) => p.seg.id === c.seg && p.docs[lowerBound(p.docs, c.local)] === c.local))
       score *= PERSON_BOOST;
     c.score = score;
