@@ -114,7 +114,9 @@ describe('the persistent index against a naive model', () => {
             .map((p) => p.id as string)
             .sort();
           expect(await docsWith(snap, w), w).toEqual(want);
-          if (want.length) {
+          // A word in one or two papers may be a slip and also finds a far more frequent spelling
+          // (query.ts RARE_TERM): the exact set is asked of words in more papers.
+          if (want.length > 2) {
             const hits = await search(snap, w, { prefix: false, limit: 1000 });
             expect(hits.hits.map((h) => h.id as string).sort(), `search ${w}`).toEqual(want);
           }
