@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { OLDEST } from './src/compat';
 import { OPTIONAL_ORIGINS, SITES } from './src/sites/permissions';
 
 /** Granted at install: arXiv and the scholarly sites the badge overlay knows. */
@@ -15,9 +16,13 @@ export default defineConfig({
   outDir: process.env.PAPERLENS_OUT ?? '.output',
   publicDir: 'assets/public',
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({
+  vite: (env) => ({
     // @preact/preset-vite is typed against the vite that vitest brings; wxt bundles its own.
     plugins: [preact() as never],
+    // Syntax for the oldest browser supported (src/compat.ts): esbuild lowers what is newer, or fails.
+    build: {
+      target: env.browser === 'firefox' ? `firefox${OLDEST.firefox.version}` : `chrome${OLDEST.chrome.version}`,
+    },
   }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Paperlens',
@@ -45,17 +50,18 @@ export default defineConfig({
         description: 'Save the paper of the active arXiv tab to the reading list',
       },
     },
+    // The oldest versions supported, and why: src/compat.ts.
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: 'paperlens@paperlens.dev',
-              strict_min_version: '140.0',
+              strict_min_version: `${OLDEST.firefox.version}.0`,
               data_collection_permissions: { required: ['none'] },
             },
-            gecko_android: { strict_min_version: '142.0' },
+            gecko_android: { strict_min_version: `${OLDEST.firefox_android.version}.0` },
           },
         }
-      : {}),
+      : { minimum_chrome_version: String(OLDEST.chrome.version) }),
   }),
 });
