@@ -3,8 +3,11 @@
  * BiDi, for the end-to-end suite. The same offline rule as Chromium (src/cli/browser.ts): every request a
  * tab makes is intercepted and answered from `tests/fixtures/pages`, and anything else is refused and
  * recorded in `escaped`. Behind that, the profile's only proxy is a dead end on 127.0.0.1 that records
- * whatever reaches it (a request from the background page, or one a new tab sends before its interception
- * is in place), so nothing can reach the network unseen.
+ * whatever reaches it (a request from the background page, say), so nothing can reach the network unseen.
+ *
+ * The interception is one BiDi intercept for every tab, not puppeteer's per-page
+ * `setRequestInterception`: a tab the extension opens itself (the popup opening a paper) sends its first
+ * request before a per-page intercept can be in place, and that request reached the proxy.
  *
  * How Firefox differs here:
  * - The add-on is installed temporarily (BiDi `webExtension.install`), as `about:debugging` would; its
@@ -18,7 +21,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { offlineAnswer, ROOT } from './browser';
 import { findFirefox, firefoxPrefs } from './firefox';
 
@@ -92,35 +95,39 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
   }
   const extensionOrigin = `moz-extension://${TEST_UUID}`;
 
-  const intercepted = new WeakSet<Page>();
-  const intercept = async (page: Page) => {
-    if (intercepted.has(page)) return;
-    intercepted.add(page);
-    page.on('request', (req: HTTPRequest) => void answer(req));
-    await page.setRequestInterception(true);
-  };
-  const answer = async (req: HTTPRequest) => {
-    if (req.isInterceptResolutionHandled()) return;
-    const url = new URL(req.url());
+  // Puppeteer subscribes the session to network events; its own pages leave blocked requests alone while
+  // their interception is off, so this handler is the only one to answer them.
+  const bidi = (browser as unknown as { connection: BidiConnection }).connection;
+  bidi.on('network.beforeRequestSent', (event: BeforeRequestSent) => {
+    if (!event.isBlocked) return;
+    const request = event.request.request;
+    const url = new URL(event.request.url);
     // BiDi has no resource types in Firefox; a navigation request is a document.
-    const offline = offlineAnswer(url, req.isNavigationRequest());
-    switch (offline.kind) {
-      case 'pass':
-        return req.continue();
-      case 'page':
-        state.served.push(url.href);
-        return req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: offline.body });
-      case 'empty':
-        return req.respond({ status: 204, body: '' });
-      case 'escape':
-        state.escaped.push(url.href);
-        return req.abort('blockedbyclient');
-    }
-  };
-  // Tabs the extension opens itself (a topic link opens the library, the popup opens a paper).
-  browser.on('targetcreated', (target) => {
-    void target.page().then((page) => page && intercept(page));
+    const offline = offlineAnswer(url, event.navigation !== null);
+    const answered = (() => {
+      switch (offline.kind) {
+        case 'pass':
+          return bidi.send('network.continueRequest', { request });
+        case 'page':
+          state.served.push(url.href);
+          return bidi.send('network.provideResponse', {
+            request,
+            statusCode: 200,
+            reasonPhrase: 'OK',
+            headers: [{ name: 'content-type', value: { type: 'string', value: 'text/html; charset=utf-8' } }],
+            body: { type: 'base64', value: offline.body.toString('base64') },
+          });
+        case 'empty':
+          return bidi.send('network.provideResponse', { request, statusCode: 204, reasonPhrase: 'No Content' });
+        case 'escape':
+          state.escaped.push(url.href);
+          return bidi.send('network.failRequest', { request });
+      }
+    })();
+    // A tab closed meanwhile takes its requests with it.
+    answered.catch(() => undefined);
   });
+  await bidi.send('network.addIntercept', { phases: ['beforeRequestSent'] });
 
   const gotoExtensionPage = async (page: Page, path: string) => {
     const url = `${extensionOrigin}/${path.replace(/^\//, '')}`;
@@ -139,13 +146,11 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     served: state.served,
     async open(url) {
       const page = await browser.newPage();
-      await intercept(page);
       await page.goto(url);
       return page;
     },
     async extensionPage(path) {
       const page = await browser.newPage();
-      await intercept(page);
       await gotoExtensionPage(page, path);
       return page;
     },
@@ -157,6 +162,17 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       if (!keepProfile && !options.profileDir) rmSync(profileDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The parts of puppeteer's BiDi connection used here (internal to puppeteer, hence untyped). */
+interface BidiConnection {
+  send(method: string, params: object): Promise<unknown>;
+  on(event: 'network.beforeRequestSent', listener: (event: BeforeRequestSent) => void): void;
+}
+interface BeforeRequestSent {
+  readonly isBlocked: boolean;
+  readonly navigation: string | null;
+  readonly request: { readonly request: string; readonly url: string };
 }
 
 interface BidiContext {

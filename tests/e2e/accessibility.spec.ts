@@ -41,6 +41,41 @@ async function audit(page: Page, theme: Theme, within?: string): Promise<Finding
   return seriousViolations(page, within);
 }
 
+/** What has the keyboard focus (through shadow roots), and whether it shows it. */
+const focusState = (page: Page) =>
+  page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el || el === document.body) return null;
+    const style = getComputedStyle(el);
+    const ring = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0;
+    const root = el.getRootNode();
+    return {
+      key: `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}"`,
+      visible: ring || style.boxShadow !== 'none',
+      inHost: root instanceof ShadowRoot && root.host.hasAttribute('data-paperlens'),
+    };
+  });
+
+/**
+ * Tabs through the page (from whatever has the focus) and answers every control reached, and those that
+ * showed no focus indicator. Stops when the focus comes round again, or leaves Paperlens's hosts.
+ */
+async function tabThrough(page: Page, options: { onlyHosts?: boolean } = {}) {
+  const seen: string[] = [];
+  const unseen: string[] = [];
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    const f = await focusState(page);
+    if (!f) continue;
+    if (options.onlyHosts && !f.inHost) break;
+    if (seen.includes(f.key) && seen.indexOf(f.key) === 0) break;
+    seen.push(f.key);
+    if (!f.visible) unseen.push(f.key);
+  }
+  return { seen, unseen };
+}
+
 const clean = (findings: Finding[]) => expect(findings, JSON.stringify(findings, null, 2)).toEqual([]);
 
 async function saveOne(session: Session) {
@@ -70,6 +105,17 @@ test.describe('the accessibility check itself', () => {
         .violations.length;
     });
     expect(outside).toBe(0);
+    await page.close();
+  });
+});
+
+test.describe('the focus check itself', () => {
+  test('notices a control that hides its focus', async ({ session }) => {
+    const page = await session.context.newPage();
+    await page.setContent('<button>Shows focus</button><button style="outline: none">Hides focus</button>');
+    const { seen, unseen } = await tabThrough(page);
+    expect(seen).toEqual(['button "Shows focus"', 'button "Hides focus"']);
+    expect(unseen).toEqual(['button "Hides focus"']);
     await page.close();
   });
 });
@@ -132,3 +178,39 @@ for (const theme of THEMES) {
       });
   });
 }
+
+test.describe('visible keyboard focus', () => {
+  for (const path of ['popup.html', ...EXTENSION_PAGES])
+    test(`every control of ${path} shows the focus`, async ({ session }) => {
+      await saveOne(session);
+      const page = await session.extensionPage(path);
+      if (path === 'popup.html') await page.locator('input[type="search"]').pressSequentially('scaling laws');
+      await expect(page.getByText('Loading…')).toHaveCount(0);
+      const { seen, unseen } = await tabThrough(page);
+      expect(seen.length).toBeGreaterThan(2);
+      expect(unseen).toEqual([]);
+      await page.close();
+    });
+
+  test('every control of the abs panel and of a listing chip shows the focus', async ({ session }) => {
+    const page = await session.open('https://arxiv.org/abs/2210.16859');
+    const panel = await panelFor(page, '2210.16859');
+    await expect(panel.locator('[data-section="related"] [data-paper-id]').first()).toBeVisible();
+    await panel.locator('[data-action="collapse"]').focus();
+    const inPanel = await tabThrough(page, { onlyHosts: true });
+    expect(inPanel.seen.length).toBeGreaterThan(5);
+    expect(inPanel.unseen).toEqual([]);
+    const listing = await session.open('https://arxiv.org/list/cs.LG/new');
+    await expect(listing.locator('paperlens-chip')).toHaveCount(8);
+    const chip = listing.locator('[data-paperlens="chip"][data-paper-id="2607.01003"] button');
+    await chip.focus();
+    await listing.keyboard.press('Enter');
+    await expect(listing.locator('paperlens-panel')).toHaveCount(1);
+    // The inline panel takes the focus; from there every control in it.
+    const inline = await tabThrough(listing, { onlyHosts: true });
+    expect(inline.seen.length).toBeGreaterThan(3);
+    expect(inline.unseen).toEqual([]);
+    await listing.close();
+    await page.close();
+  });
+});

@@ -163,6 +163,9 @@ function chromiumDriver(session: Session): Driver {
     newTab: async (trigger) => {
       const [page] = await Promise.all([session.context.waitForEvent('page'), trigger()]);
       await page.waitForLoadState('domcontentloaded');
+      // A tab the extension opens is not routed to the fixtures before its first load, which then fails
+      // (no host resolves offline). Loaded again, now routed, it shows the fixture.
+      if (page.url().startsWith('chrome-error:')) await page.reload();
       return tab(page);
     },
     close: (options) => session.close(options),
