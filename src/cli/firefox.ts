@@ -1,5 +1,6 @@
 /** Finding a Firefox to drive (`FIREFOX_PATH` first, then the usual system locations), and installing one. */
 import { existsSync } from 'node:fs';
+import { aptInstall, canApt } from './apt';
 
 const CANDIDATES = [
   '/usr/bin/firefox-esr',
@@ -18,23 +19,21 @@ export function findFirefox(env: NodeJS.ProcessEnv = process.env): string | unde
 type Run = (label: string, cmd: string, args: string[], env?: NodeJS.ProcessEnv) => void;
 
 /**
- * Makes sure a Firefox is there. On Debian/Ubuntu as root it installs Debian's `firefox-esr` (after an
- * `apt-get update`: stale package lists name versions the mirror no longer has); elsewhere it returns a
- * one-line instruction for the user.
+ * Makes sure a Firefox is there. On Debian/Ubuntu as root it installs Debian's `firefox-esr`; elsewhere
+ * it returns a one-line instruction for the user.
  */
 export function ensureFirefox(run: Run): { ok: true; path: string } | { ok: false; message: string } {
   const found = findFirefox();
   if (found) return { ok: true, path: found };
   if (process.env.FIREFOX_PATH)
     return { ok: false, message: `FIREFOX_PATH=${process.env.FIREFOX_PATH} does not exist; point it at Firefox.` };
-  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get'))
+  if (!canApt())
     return {
       ok: false,
       message: 'No Firefox found: install Firefox (e.g. `sudo apt-get install firefox-esr`) or set FIREFOX_PATH.',
     };
   console.log('No Firefox found; installing Debian’s firefox-esr with apt-get…');
-  run('apt-get update', 'apt-get', ['update', '-qq']);
-  run('install firefox-esr', 'apt-get', ['install', '-y', '-qq', 'firefox-esr'], { DEBIAN_FRONTEND: 'noninteractive' });
+  aptInstall(run, 'firefox-esr');
   const installed = findFirefox();
   return installed
     ? { ok: true, path: installed }
