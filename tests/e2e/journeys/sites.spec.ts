@@ -33,4 +33,23 @@ test.describe('Google Scholar', () => {
     await expect.poll(() => tab.count(BADGES)).toBe(5);
     await tab.close();
   });
+
+  test('the options page shows the corpus; turning Scholar off removes its badges, and on brings them back', async ({
+    driver,
+  }) => {
+    const tab = await driver.open('https://scholar.google.com/scholar?q=neural+scaling+laws');
+    await expect.poll(() => tab.count(BADGES)).toBe(5);
+    const options = await driver.extensionPage('options.html');
+    await expect.poll(async () => Number((await options.texts('[data-stat="bundled"]'))[0])).toBeGreaterThanOrEqual(49);
+    const toggle = 'input[data-site-overlay="scholar"]';
+    await expect
+      .poll(() => options.evaluate((s) => document.querySelector<HTMLInputElement>(s)?.checked, toggle))
+      .toBe(true);
+    await options.click(toggle);
+    await expect.poll(() => tab.count(BADGES)).toBe(0);
+    await options.click(toggle);
+    await expect.poll(() => tab.count(BADGES)).toBe(5);
+    await options.close();
+    await tab.close();
+  });
 });
