@@ -214,3 +214,31 @@ test.describe('visible keyboard focus', () => {
     await page.close();
   });
 });
+
+test.describe('names a screen reader reads', () => {
+  test('the panel’s and a chip’s controls say what they do, without their decoration', async ({ session }) => {
+    const page = await session.open('https://arxiv.org/abs/2210.16859');
+    const panel = await panelFor(page, '2210.16859');
+    await expect(panel.locator('[data-section="related"] [data-paper-id]').first()).toBeVisible();
+    await expect(panel.getByRole('region')).toHaveAccessibleName('Paperlens: A Solvable Model of Neural Scaling Laws');
+    await expect(panel.locator('[data-action="collapse"]')).toHaveAccessibleName('Hide Paperlens details');
+    // The star is aria-hidden: "Save" (a toggle button, its state in aria-pressed), not "white star Save".
+    await expect(panel.locator('[data-action="save"]')).toHaveAccessibleName(/^(Save|Saved)$/);
+    await expect(panel.locator('[data-action="copy-bibtex"]')).toHaveAccessibleName('Copy BibTeX');
+    const related = panel.locator('[data-section="related"] [data-paper-id]').first();
+    const title = (await related.locator('.pl-rel-title').textContent()) ?? '';
+    await expect(related.locator('[data-action="save-related"]')).toHaveAccessibleName(`Save ${title}`);
+    const listing = await session.open('https://arxiv.org/list/cs.LG/new');
+    const chip = listing.locator('[data-paperlens="chip"][data-paper-id="2210.16859"] button');
+    await expect(listing.locator('[data-paperlens="chip"] [data-chip-state="loading"]')).toHaveCount(0);
+    await expect(chip).toHaveAccessibleName(
+      /^Paperlens, in your corpus: [^,]+(, [^,]+)*, \d+ related ?; details for A Solvable Model of Neural Scaling Laws$/,
+    );
+    await chip.click();
+    await expect(listing.locator('paperlens-panel [data-action="close"]')).toHaveAccessibleName(
+      'Close the Paperlens panel',
+    );
+    await listing.close();
+    await page.close();
+  });
+});

@@ -3,7 +3,6 @@
  * top topics and how many related corpus papers there are (that count may arrive after the rest). Activating it (click, Enter, Space) expands
  * the full panel under the entry. Text only, never HTML.
  */
-import { Fragment } from 'preact';
 import { RELATED_COUNT_CAP } from '../../messaging/overlay';
 import type { ChipData } from '../../messaging/protocol';
 
@@ -36,14 +35,12 @@ export function Chip({ title, data, expanded, onToggle }: ChipProps) {
         {state === 'saved' ? '★' : state === 'corpus' ? '●' : '○'}
       </span>
       {data?.topics.map((t, i) => (
-        <Fragment key={t.id}>
-          {i > 0 && <span class="pl-sr">, </span>}
-          <span class="pl-chip-topic" data-topic={t.id} title={t.why}>
-            {t.label}
-          </span>
-        </Fragment>
+        <span key={t.id} class="pl-chip-topic" data-topic={t.id} title={t.why}>
+          {t.label}
+          {/* Commas for the ear, inside each item so a screen reader does not pause before them. */}
+          {(i < data.topics.length - 1 || (related ?? 0) > 0) && <span class="pl-sr">,</span>}
+        </span>
       ))}
-      {related !== undefined && related > 0 && data?.topics.length ? <span class="pl-sr">, </span> : null}
       {related !== undefined && related > 0 && (
         <span
           class="pl-chip-related"
