@@ -230,7 +230,10 @@ function firefoxDriver(session: FirefoxSession): Driver {
           readdirSync(session.downloadDir).find((f) => !before.has(f) && !f.endsWith('.part')),
         );
         const file = join(session.downloadDir, name);
-        await until('the download to be written', async () => existsSync(file) && statSync(file).size > 0);
+        // Firefox may create the file empty beside its `.part` and fill it when the download completes.
+        await until('the download to be written', async () =>
+          existsSync(file) && statSync(file).size > 0 && !existsSync(`${file}.part`) ? true : null,
+        );
         return { name, text: readFileSync(file, 'utf8') };
       },
       close: () => page.close(),
