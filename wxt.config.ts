@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { OLDEST } from './src/compat';
 import { OPTIONAL_ORIGINS, SITES } from './src/sites/permissions';
 
 /** Granted at install: arXiv and the scholarly sites the badge overlay knows. */
@@ -15,11 +16,15 @@ export default defineConfig({
   outDir: process.env.PAPERLENS_OUT ?? '.output',
   publicDir: 'assets/public',
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({
+  vite: (env) => ({
     // @preact/preset-vite is typed against the vite that vitest brings; wxt bundles its own.
     plugins: [preact() as never],
-    // PAPERLENS_MINIFY=0: readable function names in profiles (benches, performance work).
-    ...(process.env.PAPERLENS_MINIFY === '0' ? { build: { minify: false } } : {}),
+    build: {
+      // Syntax for the oldest browser supported (src/compat.ts): esbuild lowers what is newer, or fails.
+      target: env.browser === 'firefox' ? `firefox${OLDEST.firefox.version}` : `chrome${OLDEST.chrome.version}`,
+      // PAPERLENS_MINIFY=0: readable function names in profiles (benches, performance work).
+      ...(process.env.PAPERLENS_MINIFY === '0' ? { minify: false } : {}),
+    },
   }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Paperlens',
@@ -47,17 +52,18 @@ export default defineConfig({
         description: 'Save the paper of the active arXiv tab to the reading list',
       },
     },
+    // The oldest versions supported, and why: src/compat.ts.
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: 'paperlens@paperlens.dev',
-              strict_min_version: '140.0',
+              strict_min_version: `${OLDEST.firefox.version}.0`,
               data_collection_permissions: { required: ['none'] },
             },
-            gecko_android: { strict_min_version: '142.0' },
+            gecko_android: { strict_min_version: `${OLDEST.firefox_android.version}.0` },
           },
         }
-      : {}),
+      : { minimum_chrome_version: String(OLDEST.chrome.version) }),
   }),
 });

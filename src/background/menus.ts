@@ -24,9 +24,23 @@ export async function savePaperById(handlers: Handlers, id: ArxivId, title?: str
   return (await handlers['readingList/toggle']({ paper })).saved;
 }
 
+interface BadgeText {
+  setBadgeText(details: { text: string }): Promise<void>;
+}
+
+/**
+ * The toolbar button: `action` in Manifest V3 (Chrome), `browserAction` in Manifest V2 (the Firefox build,
+ * where `action` is undefined and the badge used to throw instead of showing).
+ */
+export function toolbarButton(api: { action?: BadgeText; browserAction?: BadgeText }): BadgeText | undefined {
+  return api.action ?? api.browserAction;
+}
+
 async function flash(text: string) {
-  await browser.action.setBadgeText({ text });
-  setTimeout(() => void browser.action.setBadgeText({ text: '' }), 2500);
+  const button = toolbarButton(browser as unknown as Parameters<typeof toolbarButton>[0]);
+  if (!button) return;
+  await button.setBadgeText({ text });
+  setTimeout(() => void button.setBadgeText({ text: '' }), 2500);
 }
 
 export function registerMenusAndCommands(handlers: Handlers): void {

@@ -38,24 +38,36 @@ export function fixturePath(url: URL): string {
   return join(PAGES_DIR, url.hostname, `${path}.html`);
 }
 
-async function answer(route: Route, session: { escaped: string[]; served: string[] }) {
-  const url = new URL(route.request().url());
-  if (url.protocol === 'chrome-extension:' || url.protocol === 'data:' || url.protocol === 'blob:') {
-    return route.continue();
-  }
+/** What a request gets offline: a fixture page, an empty answer, passed through (our own), or refused. */
+export type Offline = { kind: 'page'; body: Buffer } | { kind: 'empty' } | { kind: 'pass' } | { kind: 'escape' };
+
+/** The one offline rule for every browser: documents from fixtures, a fixture site's assets empty, else refused. */
+export function offlineAnswer(url: URL, isDocument: boolean): Offline {
+  if (['chrome-extension:', 'moz-extension:', 'data:', 'blob:'].includes(url.protocol)) return { kind: 'pass' };
   // arXiv serves every version of a paper from the same page; one fixture stands for them all.
   const exact = fixturePath(url);
   const file = existsSync(exact) ? exact : exact.replace(/v\d+\.html$/, '.html');
-  if (route.request().resourceType() === 'document' && existsSync(file)) {
-    session.served.push(url.href);
-    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(file) });
+  if (isDocument && existsSync(file)) return { kind: 'page', body: readFileSync(file) };
+  // A fixture site's own scripts, styles and images: answered empty, never fetched.
+  if (!isDocument && existsSync(join(PAGES_DIR, url.hostname))) return { kind: 'empty' };
+  return { kind: 'escape' };
+}
+
+async function answer(route: Route, session: { escaped: string[]; served: string[] }) {
+  const url = new URL(route.request().url());
+  const offline = offlineAnswer(url, route.request().resourceType() === 'document');
+  switch (offline.kind) {
+    case 'pass':
+      return route.continue();
+    case 'page':
+      session.served.push(url.href);
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: offline.body });
+    case 'empty':
+      return route.fulfill({ status: 204, body: '' });
+    case 'escape':
+      session.escaped.push(url.href);
+      return route.abort('blockedbyclient');
   }
-  if (existsSync(join(PAGES_DIR, url.hostname)) && route.request().resourceType() !== 'document') {
-    // A fixture site's own scripts, styles and images: answered empty, never fetched.
-    return route.fulfill({ status: 204, body: '' });
-  }
-  session.escaped.push(url.href);
-  return route.abort('blockedbyclient');
 }
 
 export interface LaunchOptions {

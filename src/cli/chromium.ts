@@ -1,5 +1,6 @@
 /** Finding a Chromium or Chrome to drive: `CHROME_PATH` first, then the usual system locations. */
 import { existsSync } from 'node:fs';
+import { aptInstall, canApt } from './apt';
 
 const CANDIDATES = [
   '/usr/bin/chromium',
@@ -49,15 +50,14 @@ export function ensureChromium(
       ok: false,
       message: `CHROME_PATH=${process.env.CHROME_PATH} does not exist; point it at Chromium or Chrome.`,
     };
-  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get'))
+  if (!canApt())
     return {
       ok: false,
       message:
         'No Chromium found: install Chromium or Chrome (e.g. `sudo apt-get install chromium`) or set CHROME_PATH.',
     };
   console.log('No Chromium found; installing Debian’s chromium with apt-get…');
-  run('apt-get update', 'apt-get', ['update', '-qq']);
-  run('install chromium', 'apt-get', ['install', '-y', '-qq', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' });
+  aptInstall(run, 'chromium');
   const installed = findChromium();
   return installed
     ? { ok: true, path: installed }

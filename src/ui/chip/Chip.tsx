@@ -18,24 +18,27 @@ export function Chip({ title, data, expanded, onToggle }: ChipProps) {
   const state = !data ? 'loading' : data.saved ? 'saved' : data.inCorpus ? 'corpus' : 'new';
   const related = data?.relatedCount;
   const shown = related === undefined ? '' : related > RELATED_COUNT_CAP ? `${RELATED_COUNT_CAP}+` : String(related);
-  const label = !data
-    ? 'Paperlens: looking up'
-    : `Paperlens: ${data.saved ? 'saved' : data.inCorpus ? 'in your corpus' : 'not in your corpus'}; ${related === undefined ? 'counting related papers' : `${shown} related`}; ${expanded ? 'hide' : 'show'} details for ${title}`;
+  // The name is the chip's visible text with the rest said around it, off screen (a screen reader reads
+  // "Paperlens, in your corpus: Scaling laws, 3 related; details for <title>, collapsed"): a name that
+  // does not contain what is shown confuses those who speak the label to voice control.
+  const status = !data ? 'looking up' : data.saved ? 'saved' : data.inCorpus ? 'in your corpus' : 'not in your corpus';
   return (
     <button
       type="button"
       class="pl-chip"
       data-chip-state={state}
       aria-expanded={expanded ? 'true' : 'false'}
-      aria-label={label}
       onClick={onToggle}
     >
+      <span class="pl-sr">{`Paperlens, ${status}: `}</span>
       <span class="pl-chip-mark" aria-hidden="true">
         {state === 'saved' ? '★' : state === 'corpus' ? '●' : '○'}
       </span>
-      {data?.topics.map((t) => (
+      {data?.topics.map((t, i) => (
         <span key={t.id} class="pl-chip-topic" data-topic={t.id} title={t.why}>
           {t.label}
+          {/* Commas for the ear, inside each item so a screen reader does not pause before them. */}
+          {(i < data.topics.length - 1 || (related ?? 0) > 0) && <span class="pl-sr">,</span>}
         </span>
       ))}
       {related !== undefined && related > 0 && (
@@ -45,6 +48,7 @@ export function Chip({ title, data, expanded, onToggle }: ChipProps) {
           title={`${shown} related paper${related === 1 ? '' : 's'} in your corpus (sharing at least two of this paper's distinctive words, or an author); the panel lists the closest`}
         >{`${shown} related`}</span>
       )}
+      <span class="pl-sr">{`${data && related === undefined ? '; counting related papers' : ''}; details for ${title}`}</span>
     </button>
   );
 }

@@ -17,6 +17,8 @@ export const CHIP_CSS = `
 .pl-chip[data-chip-state="loading"] { color: var(--pl-muted); }
 .pl-chip-mark { color: var(--pl-accent); }
 .pl-chip[data-chip-state="saved"] .pl-chip-mark { color: #fff; }
+.pl-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.pl-chip { position: relative; }
 .pl-chip-topic { border-left: 1px solid var(--pl-border); padding-left: 0.35em; }
 .pl-chip-related { color: var(--pl-muted); border-left: 1px solid var(--pl-border); padding-left: 0.35em; }
 .pl-chip[data-chip-state="saved"] .pl-chip-related { color: #fff; }

@@ -159,13 +159,14 @@ export function Panel({ paper, api, onClose, onReady }: PanelProps) {
           disabled={busy || !ready}
           onClick={onSave}
         >
-          {saved ? '★ Saved' : '☆ Save'}
+          {/* The star is decoration: a screen reader says "Save, toggle button, pressed". */}
+          <span aria-hidden="true">{saved ? '★' : '☆'}</span> {saved ? 'Saved' : 'Save'}
         </button>
         <button type="button" data-action="copy-bibtex" disabled={!ready} onClick={onCopy}>
           {copied ? 'Copied' : 'Copy BibTeX'}
         </button>
         {onClose && (
-          <button type="button" data-action="close" aria-label="Close" onClick={onClose}>
+          <button type="button" data-action="close" aria-label="Close the Paperlens panel" onClick={onClose}>
             ✕
           </button>
         )}

@@ -2,16 +2,20 @@
 export const PANEL_CSS = `
 :host { all: initial; }
 .pl-panel {
-  --pl-accent: #b31b1b; --pl-fg: #000; --pl-muted: #555; --pl-bg: #f7f7f7; --pl-border: #ddd; --pl-link: #0068ac;
+  --pl-accent: #b31b1b; --pl-accent-text: #b31b1b; --pl-fg: #000; --pl-muted: #555; --pl-bg: #f7f7f7;
+  --pl-border: #ddd; --pl-link: #0068ac;
   font-family: "Lucida Grande", Helvetica, Arial, sans-serif; font-size: 14px; line-height: 1.4;
   color: var(--pl-fg); background: var(--pl-bg); border: 1px solid var(--pl-border); border-left: 3px solid var(--pl-accent);
   border-radius: 4px; margin: 1em 0; padding: 0.6em 0.9em; box-sizing: border-box;
 }
 @media (prefers-color-scheme: dark) {
-  .pl-panel { --pl-fg: #e8e8e8; --pl-muted: #aaa; --pl-bg: #1f1f1f; --pl-border: #3a3a3a; --pl-link: #6cb6ff; }
+  .pl-panel {
+    --pl-accent-text: #ff8a80; --pl-fg: #e8e8e8; --pl-muted: #aaa; --pl-bg: #1f1f1f; --pl-border: #3a3a3a;
+    --pl-link: #6cb6ff;
+  }
 }
 .pl-head { display: flex; align-items: center; gap: 0.6em; flex-wrap: wrap; }
-.pl-brand { font-weight: bold; color: var(--pl-accent); letter-spacing: 0.02em; }
+.pl-brand { font-weight: bold; color: var(--pl-accent-text); letter-spacing: 0.02em; }
 .pl-status { color: var(--pl-muted); font-size: 0.9em; }
 .pl-spacer { flex: 1; }
 .pl-panel button {
@@ -23,6 +27,9 @@ export const PANEL_CSS = `
 .pl-panel button[aria-pressed="true"] { background: var(--pl-accent); border-color: var(--pl-accent); color: #fff; }
 .pl-panel a { color: var(--pl-link); text-decoration: none; }
 .pl-panel a:hover { text-decoration: underline; }
+/* Links that sit in a line of other text (an author's facts, a paper's year and authors) are underlined:
+   colour alone does not tell them apart, least of all in the dark theme. */
+.pl-authors a, .pl-related a { text-decoration: underline; text-underline-offset: 0.15em; }
 .pl-section { margin-top: 0.6em; }
 .pl-section h3 { font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.05em; color: var(--pl-muted); margin: 0 0 0.25em; }
 .pl-authors { display: flex; flex-wrap: wrap; gap: 0.2em 0.9em; list-style: none; margin: 0; padding: 0; }
@@ -41,5 +48,5 @@ export const PANEL_CSS = `
 .pl-topic { display: inline-block; }
 .pl-panel:focus { outline: none; }
 [hidden] { display: none !important; }
-.pl-error { color: var(--pl-accent); }
+.pl-error { color: var(--pl-accent-text); }
 `;

@@ -1,6 +1,9 @@
 /**
  * The popup: search as you type over the whole corpus (ranked, highlighted, filtered), the papers on the
- * current tab, recent saves. Keys: ↑/↓ move, Enter opens, Ctrl/Cmd+S (or "s" in the list) saves.
+ * current tab, recent saves. Keys: ↓ from the search box moves the focus into the results and ↑/↓ move
+ * it between them (↑ from the first goes back to the box); Enter opens the first result from the box, or
+ * the focused one; Ctrl/Cmd+S saves the focused result (the first, from the box), and so does "s" in the
+ * list. The results are a plain list of links and buttons, so a screen reader reads each for what it is.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -137,19 +140,30 @@ export function Popup() {
     }
   };
 
+  /** Moves the keyboard focus to a result's title link (or, for -1, back to the search box). */
+  const focusHit = (i: number) => {
+    if (i < 0) return input.current?.focus();
+    setSelected(i);
+    document.querySelector<HTMLElement>(`#pl-hit-${i} .pl-title`)?.focus();
+  };
+
   const onKey = (e: KeyboardEvent) => {
-    // A bare "s" saves only while the list has the focus: in the search box and the filters it is a letter.
-    const inList = (e.target as Element | null)?.closest?.('[data-section="results"]') != null;
-    const hit = hits[selected];
-    if (e.key === 'ArrowDown') {
-      setSelected((s) => Math.min(s + 1, hits.length - 1));
+    const target = e.target as Element | null;
+    const row = target?.closest?.('[data-section="results"] [data-paper-id]');
+    const at = row ? hits.findIndex((h) => h.id === row.getAttribute('data-paper-id')) : -1;
+    const inBox = target === input.current;
+    // A bare "s" saves only in the list: in the search box and the filters it is a letter.
+    const hit = at >= 0 ? hits[at] : inBox ? hits[selected] : undefined;
+    if (e.key === 'ArrowDown' && (inBox || at >= 0) && hits.length) {
+      focusHit(inBox ? 0 : Math.min(at + 1, hits.length - 1));
       e.preventDefault();
-    } else if (e.key === 'ArrowUp') {
-      setSelected((s) => Math.max(s - 1, 0));
+    } else if (e.key === 'ArrowUp' && at >= 0) {
+      focusHit(at - 1);
       e.preventDefault();
-    } else if (e.key === 'Enter' && hit) {
+    } else if (e.key === 'Enter' && inBox && hit) {
+      // From a result, Enter is the link's own.
       open(hit.id);
-    } else if (hit && ((e.key === 's' && (e.ctrlKey || e.metaKey)) || (e.key === 's' && inList))) {
+    } else if (hit && e.key === 's' && (e.ctrlKey || e.metaKey || (at >= 0 && !e.altKey))) {
       e.preventDefault();
       void toggleSave(hit);
     }
@@ -195,7 +209,6 @@ export function Popup() {
           placeholder="Search titles, authors, abstracts…"
           aria-label="Search the corpus"
           aria-controls="pl-results"
-          aria-activedescendant={hits[selected] ? `pl-hit-${selected}` : undefined}
           value={query}
           onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
         />
@@ -234,29 +247,24 @@ export function Popup() {
         )}
       </div>
       {error && <p class="pl-error">{error}</p>}
-      <div
-        class="pl-list"
-        data-section="results"
-        data-query={shown}
-        aria-label="Results"
-        role="listbox"
-        id="pl-results"
-        tabIndex={0}
-      >
+      {/* Said by a screen reader as the results change. */}
+      <p class="pl-sr" role="status">
+        {query.trim() ? `${total} result${total === 1 ? '' : 's'}` : ''}
+      </p>
+      <ul class="pl-list" data-section="results" data-query={shown} aria-label="Results" id="pl-results">
         {hits.map((hit, i) => (
-          <div
+          <li
             key={hit.id}
-            tabIndex={-1}
             id={`pl-hit-${i}`}
             class="pl-item"
-            role="option"
             data-paper-id={hit.id}
-            aria-selected={i === selected ? 'true' : 'false'}
+            data-selected={i === selected ? 'true' : 'false'}
             onMouseEnter={() => setSelected(i)}
           >
             <a
               class="pl-title"
               href={urlOf(hit.id)}
+              onFocus={() => setSelected(i)}
               onClick={(e) => {
                 e.preventDefault();
                 open(hit.id);
@@ -282,10 +290,11 @@ export function Popup() {
               onClick={() => void toggleSave(hit)}
             >
               {hit.saved ? 'Saved' : 'Save'}
+              <span class="pl-sr">{`: ${hit.title}`}</span>
             </button>
-          </div>
+          </li>
         ))}
-      </div>
+      </ul>
       {query.trim() && hits.length === 0 && !error && <p class="pl-item pl-muted">No papers match “{query}”.</p>}
       {total > hits.length && <p class="pl-item pl-muted">{total - hits.length} more…</p>}
       {!query.trim() && (

@@ -73,9 +73,12 @@ describe('no code from strings', () => {
   });
 
   it('our UI never renders page text as HTML (no dangerouslySetInnerHTML, no innerHTML writes)', () => {
-    const bad = CODE.filter((f) => /dangerouslySetInnerHTML|\.innerHTML\s*=|insertAdjacentHTML\(/.test(f.text)).map(
-      (f) => f.path,
-    );
+    // What ships: src/cli is Node tooling (its web-ext lint reader names these very patterns).
+    const shipped = CODE.filter((f) => !f.path.startsWith('src/cli/'));
+    const bad = shipped
+      .filter((f) => /dangerouslySetInnerHTML|\.innerHTML\s*=|insertAdjacentHTML\(/.test(f.text))
+      .map((f) => f.path);
+    expect(shipped.length).toBeGreaterThan(50);
     expect(bad).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { EngineService } from '../../../src/background/engine-service';
 import { createHandlers } from '../../../src/background/handlers';
 import { installBundle } from '../../../src/background/install';
-import { PAPER_LINK_PATTERNS, savePaperById } from '../../../src/background/menus';
+import { PAPER_LINK_PATTERNS, savePaperById, toolbarButton } from '../../../src/background/menus';
 import { arxivIdFromUrl } from '../../../src/core/ids';
 import type { ArxivId } from '../../../src/core/paper';
 import { validateBundle } from '../../../src/corpus/bundle';
@@ -66,5 +66,17 @@ describe('context menu on links to papers', () => {
     expect(await db.count('readingList')).toBe(1);
     expect(await savePaperById(handlers, '2501.09876' as ArxivId, ' A Paper From a Link ')).toBe(true);
     expect((await db.get('readingList', '2501.09876'))?.title).toBe('A Paper From a Link');
+  });
+});
+
+describe('the toolbar badge that says a save worked', () => {
+  const button = (label: string) => ({ label, setBadgeText: async () => undefined });
+  it('is on `action` in Manifest V3 (Chrome) and on `browserAction` in Manifest V2 (Firefox)', () => {
+    const mv3 = button('action');
+    const mv2 = button('browserAction');
+    expect(toolbarButton({ action: mv3 })).toBe(mv3);
+    // Firefox's MV2 build has no `action`: the badge threw there before.
+    expect(toolbarButton({ browserAction: mv2 })).toBe(mv2);
+    expect(toolbarButton({})).toBeUndefined();
   });
 });
