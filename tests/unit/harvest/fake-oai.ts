@@ -1,38 +1,21 @@
 /**
  * A scripted arXiv OAI-PMH responder for the harvest's unit tests, answering from the recorded-response
- * fixtures (tests/fixtures/feeds/arxiv-oai), and a harness that drives the pure step the way the
+ * fixtures (tests/support/oai.ts), and a harness that drives the pure step the way the
  * background does: read the stored state, wait (on a fake clock) until the rate allows, step, repeat.
  * Every step starts from what is stored, so each test also checks that a harvest resumes after any step.
  */
-import { readFileSync } from 'node:fs';
 import { IDBFactory } from 'fake-indexeddb';
 import { type Database, openDatabase } from '../../../src/db/database';
 import { commitStep, readHarvest } from '../../../src/db/harvest-store';
 import { importPapers } from '../../../src/db/imports';
 import type { HarvestState } from '../../../src/harvest/state';
 import { type FetchResult, readyAt, type StepEnv, step } from '../../../src/harvest/step';
+import { recorded } from '../../support/oai';
 
-export const oaiFixture = (name: string): string =>
-  readFileSync(new URL(`../../fixtures/feeds/arxiv-oai/${name}`, import.meta.url), 'utf8');
+export { oaiFixture, recorded } from '../../support/oai';
 
-/** What the responder answers to a request: a fixture page, or a fault. */
+/** What the responder answers to a request instead of the recorded page: another answer, or a cut connection. */
 export type Answer = FetchResult | 'cut';
-
-/** The recorded pages: cs:cs:LG has three (tokens 6930213|1001, |2001), the others one or none. */
-export function recorded(url: URL): FetchResult {
-  const q = url.searchParams;
-  const token = q.get('resumptionToken');
-  const page = (name: string): FetchResult => ({ status: 200, text: oaiFixture(name) });
-  if (token === '6930213|1001') return page('cs.LG-2.xml');
-  if (token === '6930213|2001') return page('cs.LG-3.xml');
-  if (token) return page('badResumptionToken.xml');
-  const first = q.get('from') === '2026-11-23';
-  if (q.get('set') === 'cs:cs:LG' && first) return page('cs.LG-1.xml');
-  if (q.get('set') === 'stat:stat:ML' && first) return page('stat.ML-1.xml');
-  if (q.get('set') === 'physics:hep-th' && first && q.get('metadataPrefix') === 'arXivRaw')
-    return page('hep-th-raw.xml');
-  return page('noRecordsMatch.xml');
-}
 
 export interface Harness {
   readonly db: Database;
