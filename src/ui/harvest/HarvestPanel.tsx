@@ -46,7 +46,13 @@ export function HarvestPanel({
       },
       (e: unknown) => setMessage(errorText(e)),
     );
-  useEffect(() => void refresh(), []);
+  useEffect(() => {
+    void refresh();
+    // Started or changed from another page (welcome ↔ settings): look again when this one is shown.
+    const onShow = () => document.visibilityState === 'visible' && void refresh();
+    document.addEventListener('visibilitychange', onShow);
+    return () => document.removeEventListener('visibilitychange', onShow);
+  }, []);
   // Progress once a second while it runs; nothing while it is idle (no background chatter).
   useEffect(() => {
     if (h?.status !== 'running') return;
