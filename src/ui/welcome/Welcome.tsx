@@ -14,6 +14,7 @@ import { count } from '../harvest/format';
 import { HarvestPanel } from '../harvest/HarvestPanel';
 import { errorText } from '../options/format';
 import { ImportSection } from '../options/ImportSection';
+import { LearnToggle } from '../options/SettingsSection';
 
 export function Welcome() {
   const [status, setStatus] = useState<CorpusStatus | null>(null);
@@ -27,6 +28,8 @@ export function Welcome() {
       (e: unknown) => setError(errorText(e)),
     );
   };
+  const update = (patch: Partial<Settings>) =>
+    updateSettings(patch).then(setSettings, (e: unknown) => setError(errorText(e)));
   useEffect(() => {
     refresh();
     getSettings().then(setSettings, (e: unknown) => setError(errorText(e)));
@@ -95,20 +98,9 @@ export function Welcome() {
         <section aria-labelledby="pl-learn" class="pl-way" data-section="learn-while-browsing">
           <h2 id="pl-learn">3. Learn while you browse</h2>
           <p>
-            <label>
-              <input
-                type="checkbox"
-                data-setting="learnFromPages"
-                checked={settings.learnFromPages}
-                onChange={(e) =>
-                  void updateSettings({ learnFromPages: (e.currentTarget as HTMLInputElement).checked }).then(
-                    setSettings,
-                    (err: unknown) => setError(errorText(err)),
-                  )
-                }
-              />{' '}
+            <LearnToggle settings={settings} update={update}>
               Keep the papers I see on arXiv listings and pages in my corpus
-            </label>
+            </LearnToggle>
           </p>
           <p class="pl-muted">
             Only what the page itself shows is kept (title, authors, abstract when shown). Nothing is sent anywhere.
