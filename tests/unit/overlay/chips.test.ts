@@ -3,7 +3,7 @@
  * however often it runs, and chips filled in from the background's answers.
  */
 import { parseHTML } from 'linkedom';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ChipData, PagePaper } from '../../../src/messaging/protocol';
 import { CHIP_BATCH, ChipRunner, COUNT_BATCH } from '../../../src/overlay/chips';
 import { arxivListing } from '../../../src/sites/arxiv-listing';
@@ -63,7 +63,9 @@ describe('listing chips', () => {
     });
     await run(doc, runner);
     await run(doc, runner);
-    await new Promise((r) => setTimeout(r, 50));
+    // Counts come after the state, in later slices, and learning after them: wait for the end (a loaded
+    // machine is slower than any fixed pause) rather than for a set time.
+    await vi.waitFor(() => expect(events).toContain('learned'), { timeout: 10_000 });
     const state = asked.filter((a) => !a.counts);
     const counts = asked.filter((a) => a.counts);
     expect(state.reduce((s, a) => s + a.n, 0)).toBe(450);
