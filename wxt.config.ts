@@ -5,7 +5,7 @@ import { OPTIONAL_ORIGINS, SITES } from './src/sites/permissions';
 
 /** Granted at install: arXiv and the scholarly sites the badge overlay knows. */
 const REQUIRED_HOSTS = SITES.filter((site) => site.kind === 'required').flatMap((site) => site.origins);
-/** Asked for from the options page when the user turns a site or "Update from arXiv" on. */
+/** Asked for when the user turns a site, "Update from arXiv" or "Build from arXiv" on. */
 const OPTIONAL_HOSTS = [...OPTIONAL_ORIGINS];
 
 // https://wxt.dev/api/config.html
@@ -30,7 +30,7 @@ export default defineConfig({
     name: 'Paperlens',
     description:
       'Research papers, lit up: authors, related work and topics from a corpus kept on your machine, on arXiv and beyond.',
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting'],
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting', 'alarms'],
     // Both lists come from src/sites/permissions.ts, the one place sites are declared.
     host_permissions: REQUIRED_HOSTS,
     optional_host_permissions: OPTIONAL_HOSTS,

@@ -4,9 +4,11 @@ import corpus from '../data/corpus.json';
 import { EngineService } from '../src/background/engine-service';
 import { describeError } from '../src/background/errors';
 import { createHandlers, dispatch } from '../src/background/handlers';
+import { startHarvest } from '../src/background/harvest-start';
 import { installBundle } from '../src/background/install';
 import { registerMenusAndCommands } from '../src/background/menus';
 import { watchSiteScripts } from '../src/background/site-scripts';
+import { openWelcomeOnce } from '../src/background/welcome';
 import { validateBundle } from '../src/corpus/bundle';
 import { indexPending } from '../src/db/corpus';
 import { type Database, openDatabase } from '../src/db/database';
@@ -41,13 +43,18 @@ export default defineBackground({
       keepAlive: () => void browser.runtime.getPlatformInfo(),
     });
     const saveSettings = async (raw: Record<string, unknown>) => void (await updateSettings(parseSettings(raw)));
-    const handlers = createHandlers({ db, engine, settings: getSettings, saveSettings, now: () => new Date() });
+    const wake = () => void harvest.wake();
+    const deps = { db, engine, settings: getSettings, saveSettings, now: () => new Date(), harvest: { wake } };
+    const handlers = createHandlers(deps);
+    // Each harvested page reaches search through the same path as an import from the options page.
+    const harvest = startHarvest(db, () => handlers['corpus/changed']({}));
     registerMenusAndCommands(handlers);
     startSync(db, getSettings);
     watchSiteScripts();
 
-    browser.runtime.onInstalled.addListener(() => {
+    browser.runtime.onInstalled.addListener(({ reason }) => {
       void db().then(() => engine.busy());
+      void openWelcomeOnce(reason);
     });
 
     browser.runtime.onMessage.addListener((raw: unknown, sender) => {

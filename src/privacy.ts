@@ -38,6 +38,15 @@ export const REQUESTS: readonly RequestKind[] = [
     sends: 'The arXiv ids of those papers, which reveals that you browsed pages listing them.',
     callSites: ['src/options/fetch-text.ts'],
   },
+  {
+    id: 'arxiv-oai-harvest',
+    what: 'Every paper in the arXiv categories you chose, added or changed since the day you chose (arXiv OAI-PMH ListRecords, about 1,000 records per request)',
+    to: 'https://oaipmh.arxiv.org/oai',
+    when: 'Only after you click "Build from arXiv" (welcome page or settings) and allow oaipmh.arxiv.org; then in the background until the harvest is done, paused or cancelled: one request at a time, at least 3 seconds apart, waiting as long as arXiv asks (503 Retry-After). With "update once a day" on, the same once a day for what changed.',
+    sends:
+      "The OAI set of each chosen category (e.g. cs:cs:LG), the dates, and arXiv's resumption token. No cookies, no reading list, no browsing history.",
+    callSites: ['src/options/fetch-text.ts'],
+  },
 ];
 
 /** Files allowed to call fetch(): each must appear in some entry's callSites. */

@@ -5,6 +5,7 @@
 import type { Messages, MessageType, Request, Response } from '../messaging/protocol';
 import { corpusHandlers } from './handlers/corpus';
 import type { HandlerDeps } from './handlers/deps';
+import { harvestHandlers } from './handlers/harvest';
 import { libraryHandlers } from './handlers/library';
 import { overlayHandlers } from './handlers/overlay';
 
@@ -13,7 +14,7 @@ export { BadRequest, type HandlerDeps } from './handlers/deps';
 export type Handlers = { [K in MessageType]: (data: Messages[K]['req']) => Promise<Response<K>> };
 
 export function createHandlers(deps: HandlerDeps): Handlers {
-  return { ...overlayHandlers(deps), ...libraryHandlers(deps), ...corpusHandlers(deps) };
+  return { ...overlayHandlers(deps), ...libraryHandlers(deps), ...corpusHandlers(deps), ...harvestHandlers(deps) };
 }
 
 /** Dispatches a parsed request to its handler. */

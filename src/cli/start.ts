@@ -3,12 +3,14 @@
  *
  * - Uses the system Chromium/Chrome (`CHROME_PATH` overrides); installs Debian's chromium as root.
  * - When arxiv.org can't be reached, serves the bundled demo pages (tests/fixtures/pages) instead.
- * - With no display, runs headless, writes screenshots of the overlay, the popup and the library page
- *   to `.output/demo/`, prints their paths and exits.
+ * - With no display, runs headless, writes screenshots of the overlay, the popup, the library page and
+ *   the welcome page (with a harvest from arXiv's recorded OAI-PMH answers when offline) to
+ *   `.output/demo/`, prints their paths and exits.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { oaiFixture, recordedFile } from '../../tests/support/oai';
 import { launch, panelFor, ROOT } from './browser';
 import { ensureChromium } from './chromium';
 
@@ -79,6 +81,33 @@ const library = await session.extensionPage('library.html');
 await library.locator('[data-reading-list-item]').first().waitFor();
 shots.push(join(OUT, 'library.png'));
 await library.screenshot({ path: shots.at(-1)!, fullPage: true });
+
+const welcome = await session.extensionPage('welcome.html');
+await welcome.locator('[data-stat="papers"]').filter({ hasNotText: '…' }).waitFor();
+shots.push(join(OUT, 'welcome.png'));
+await welcome.screenshot({ path: shots.at(-1)!, fullPage: true });
+
+if (!online) {
+  // Offline, arXiv's OAI-PMH interface is played back from its recorded answers, like the demo pages:
+  // a harvest under way, for the screenshot. (The permission prompt needs a person; the demo starts it
+  // with the message the button sends.)
+  await session.context.route('https://oaipmh.arxiv.org/**', (route) =>
+    route.fulfill({
+      contentType: 'text/xml; charset=utf-8',
+      headers: { 'access-control-allow-origin': '*' },
+      body: oaiFixture(recordedFile(new URL(route.request().url()))),
+    }),
+  );
+  await welcome.evaluate(
+    "chrome.runtime.sendMessage({ type: 'harvest/start', data: { categories: ['cs.LG'], start: '2026-11-23' } })",
+  );
+  await welcome.reload();
+  await welcome.locator('[data-stat="harvest-records"]').filter({ hasNotText: /^0$/ }).waitFor({ timeout: 30_000 });
+  const build = welcome.locator('[data-section="build-from-arxiv"]');
+  await build.scrollIntoViewIfNeeded();
+  shots.push(join(OUT, 'welcome-harvest.png'));
+  await build.screenshot({ path: shots.at(-1)! });
+}
 
 await session.close();
 console.log('Screenshots:');

@@ -53,7 +53,11 @@ export function lackingMetadata(papers: Iterable<Paper>, max = 200): string[] {
   return out;
 }
 
-export type FetchText = (url: string, signal?: AbortSignal) => Promise<{ status: number; text: string }>;
+/** One GET: the status, the body as text, and `Retry-After` when the server sent it (arXiv's flow control). */
+export type FetchText = (
+  url: string,
+  signal?: AbortSignal,
+) => Promise<{ status: number; text: string; retryAfter?: string | null | undefined }>;
 
 export class ArxivUnreachable extends Error {
   override name = 'ArxivUnreachable';

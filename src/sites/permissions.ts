@@ -5,6 +5,7 @@
  * adds its entry here; tests/unit/options/permissions.test.ts checks every optional origin is declared
  * in wxt.config.ts. Pure data.
  */
+import { OAI_ORIGINS } from '../harvest/oai';
 import { SCHOLAR_HOSTS } from './scholar';
 
 export interface SitePermission {
@@ -78,15 +79,16 @@ export function originPattern(raw: string): string | undefined {
   return `${u.protocol}//${u.hostname}/*`;
 }
 
-/** Every optional origin: the sites' and arXiv's API (for "Update from arXiv"). */
+/** Every optional origin: the sites', arXiv's API ("Update from arXiv") and OAI-PMH ("Build from arXiv"). */
 export const OPTIONAL_ORIGINS: readonly string[] = [
   ...SITES.filter((s) => s.kind === 'optional').flatMap((s) => s.origins),
   'https://export.arxiv.org/*',
+  ...OAI_ORIGINS,
   ANY_SITE_ORIGIN,
 ];
 
 /** Match patterns the user granted that are whole sites (`scheme://host/*`) beyond the built-in ones. */
 export function userSiteOrigins(granted: readonly string[]): string[] {
-  const builtIn = new Set<string>([...SITES.flatMap((s) => s.origins), 'https://export.arxiv.org/*']);
+  const builtIn = new Set<string>([...SITES.flatMap((s) => s.origins), 'https://export.arxiv.org/*', ...OAI_ORIGINS]);
   return [...new Set(granted)].filter((o) => /^https?:\/\/[a-z0-9.-]+\/\*$/i.test(o) && !builtIn.has(o)).sort();
 }

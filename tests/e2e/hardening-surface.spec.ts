@@ -35,7 +35,14 @@ test.describe('surface', () => {
     expect(m.web_accessible_resources).toBeUndefined();
     // MV3's default policy (script-src 'self'): no remote code, no eval.
     expect(m.content_security_policy).toBeUndefined();
-    expect(m.permissions.sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage', 'unlimitedStorage']);
+    expect(m.permissions.sort()).toEqual([
+      'activeTab',
+      'alarms',
+      'contextMenus',
+      'scripting',
+      'storage',
+      'unlimitedStorage',
+    ]);
     expect(m.host_permissions).not.toContain('<all_urls>');
     expect(m.host_permissions).not.toContain('*://*/*');
   });

@@ -1,7 +1,7 @@
 /**
  * Nothing leaves the browser by default: browse every fixture page Paperlens runs on, then the popup,
- * library and options pages, and check that every request any context made (pages, extension pages and
- * the service worker) went to the extension itself or was answered from the fixtures.
+ * library, options and welcome pages, and check that every request any context made (pages, extension
+ * pages and the service worker) went to the extension itself or was answered from the fixtures.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -48,7 +48,7 @@ test.describe('privacy', () => {
       await page.waitForTimeout(500);
       await page.close();
     }
-    for (const path of ['popup.html', 'library.html', 'options.html']) {
+    for (const path of ['popup.html', 'library.html', 'options.html', 'welcome.html']) {
       const page = await session.extensionPage(path);
       await page.waitForLoadState('load');
       await page.waitForTimeout(500);

@@ -1,5 +1,5 @@
 /**
- * Boundaries: the pure core (src/core, src/engine, src/corpus, src/sites) imports no browser API and
+ * Boundaries: the pure core (src/core, src/engine, src/corpus, src/sites, src/harvest) imports no browser API and
  * touches no browser global, so it runs in Node; entry points stay thin.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const PURE_DIRS = ['src/core', 'src/engine', 'src/corpus', 'src/sites'];
+const PURE_DIRS = ['src/core', 'src/engine', 'src/corpus', 'src/sites', 'src/harvest'];
 const BROWSER_MODULES = /from ['"](wxt\/[^'"]*|webextension-polyfill|@wxt-dev\/[^'"]*|#imports|idb|preact[^'"]*)['"]/;
 // Globals a pure module may not reach for. `doc`/`url` arrive as parameters instead (STYLE.md §4).
 const BROWSER_GLOBALS =

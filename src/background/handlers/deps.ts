@@ -1,4 +1,4 @@
-/** What every handler group is given: the database, the engine, settings and a clock. */
+/** What every handler group is given: the database, the engine, settings, a clock and the harvest driver. */
 import type { PaperId } from '../../core/paper';
 import { isPaperId } from '../../core/paper';
 import type { Database } from '../../db/database';
@@ -14,6 +14,8 @@ export interface HandlerDeps {
   readonly now: () => Date;
   /** Replaces the stored settings (a backup restore); unset in tests that do not restore settings. */
   readonly saveSettings?: (raw: Readonly<Record<string, unknown>>) => Promise<void>;
+  /** The harvest driver, nudged after a control changes the stored harvest; unset in tests without one. */
+  readonly harvest?: { wake(): void };
 }
 
 export type HandlerGroup<K extends MessageType> = { [T in K]: (data: Messages[T]['req']) => Promise<Response<T>> };

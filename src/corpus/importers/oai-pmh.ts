@@ -36,7 +36,11 @@ export async function* importOaiPmh(input: TextInput, options: ImportOptions): A
     const node = ev.node;
     if (node.name === 'error') {
       if (node.attrs.code === 'noRecordsMatch') continue;
-      yield { kind: 'fatal', error: `OAI-PMH error ${node.attrs.code ?? ''}: ${node.text.trim()}`.trim() };
+      yield {
+        kind: 'fatal',
+        error: `OAI-PMH error ${node.attrs.code ?? ''}: ${node.text.trim()}`.trim(),
+        ...(node.attrs.code ? { code: node.attrs.code } : {}),
+      };
       return;
     }
     if (node.name === 'resumptionToken') {

@@ -33,8 +33,11 @@ export type ImportItem =
       readonly completeListSize?: number;
       readonly cursor?: number;
     }
-  /** The file could not be read past this point (malformed XML, an API error feed). Nothing after it is used. */
-  | { readonly kind: 'fatal'; readonly error: string; readonly where?: string };
+  /**
+   * The file could not be read past this point (malformed XML, an API error feed). Nothing after it is
+   * used. `code` is the protocol's error code when the file is an error answer (OAI-PMH `badArgument`).
+   */
+  | { readonly kind: 'fatal'; readonly error: string; readonly where?: string; readonly code?: string };
 
 export interface ImportReport {
   readonly file: string;

@@ -24,10 +24,13 @@ export function ArxivSection({
   settings,
   update,
   onChanged,
+  harvesting = false,
 }: {
   settings: Settings;
   update: (patch: Partial<Settings>) => Promise<void>;
   onChanged: () => void;
+  /** A harvest is making requests: arXiv asks for one connection at a time, so updates wait. */
+  harvesting?: boolean;
 }) {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [categories, setCategories] = useState(settings.arxivCategories.join(', '));
@@ -108,13 +111,16 @@ export function ArxivSection({
             <button
               type="button"
               data-action="arxiv-update"
-              disabled={status.kind === 'running' || badCategories.length > 0}
+              disabled={status.kind === 'running' || badCategories.length > 0 || harvesting}
               onClick={() => void run()}
             >
               Update from arXiv
             </button>
           </p>
           {badCategories.length > 0 && <p class="pl-error">Not arXiv categories: {badCategories.join(', ')}</p>}
+          {harvesting && (
+            <p class="pl-muted">A harvest is asking arXiv for papers; updates wait until it pauses or ends.</p>
+          )}
           <p class="pl-muted">
             One request for the newest papers in these categories, then full metadata for papers seen only on listing
             pages; at most one request every 3 seconds, as arXiv asks.

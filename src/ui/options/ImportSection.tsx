@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ImportReport } from '../../corpus/importers';
 import { openDatabase } from '../../db/database';
 import type { ImportRecord } from '../../db/schema';
+import { isHarvestImport } from '../../harvest/state';
 import { send } from '../../messaging/client';
 import { type ImportProgress, newImportId, runImport } from '../../options/import-runner';
 import { bytesText, errorText, formatName, parseCategoryList } from './format';
@@ -19,7 +20,16 @@ type State =
   | { kind: 'done'; report: ImportReport; ms: number }
   | { kind: 'stopped'; file: string; message: string; cancelled: boolean };
 
-export function ImportSection({ imports, onChanged }: { imports: readonly ImportRecord[]; onChanged: () => void }) {
+export function ImportSection({
+  imports,
+  onChanged,
+  title = 'Import papers',
+}: {
+  imports: readonly ImportRecord[];
+  onChanged: () => void;
+  /** The section's heading (the welcome page numbers its three ways). */
+  title?: string;
+}) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   // Imports running in some options tab hold a Web Lock named after them; the browser releases it when
   // that tab closes, so a 'partial' record without its lock was interrupted.
@@ -88,13 +98,18 @@ export function ImportSection({ imports, onChanged }: { imports: readonly Import
     if (file) void start(file, resume);
   };
 
+  // A harvest's record is 'partial' while it runs; the harvest panel resumes it, not a file.
   const interrupted = imports.filter(
-    (r) => r.state === 'partial' && !held.has(r.id) && !(state.kind === 'running' && state.importId === r.id),
+    (r) =>
+      r.state === 'partial' &&
+      !isHarvestImport(r.id) &&
+      !held.has(r.id) &&
+      !(state.kind === 'running' && state.importId === r.id),
   );
 
   return (
     <section data-section="import">
-      <h2>Import papers</h2>
+      <h2>{title}</h2>
       <p class="pl-muted">
         arXiv API or RSS responses, OAI-PMH, the arXiv metadata snapshot or arXiv JSON lines (id/title/abstract), or
         BibTeX. Files are read here, on your machine.

@@ -1,14 +1,17 @@
 /**
- * The options page: what the corpus holds, imports (run here, in the page), fresh papers from arXiv,
- * sites, display and learning settings, and every request Paperlens can make.
+ * The options page: what the corpus holds, imports (run here, in the page), building it from arXiv (the
+ * harvest, run by the background), fresh papers from arXiv, sites, display and learning settings, and
+ * every request Paperlens can make.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import type { ImportRecord } from '../../db/schema';
 import { send } from '../../messaging/client';
 import type { CategoryCount } from '../../messaging/corpus';
 import type { CorpusStatus } from '../../messaging/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../../settings/schema';
 import { getSettings, updateSettings } from '../../settings/store';
+import { HarvestPanel } from '../harvest/HarvestPanel';
 import { ArxivSection } from './ArxivSection';
 import { bytesText, errorText, formatName } from './format';
 import { ImportSection, RemoveButton } from './ImportSection';
@@ -24,6 +27,8 @@ export function Options() {
   const [storage, setStorage] = useState<{ usage?: number; quota?: number } | null>(null);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [error, setError] = useState('');
+  const [harvesting, setHarvesting] = useState(false);
+  const [harvestOn, setHarvestOn] = useState(false);
 
   const refresh = () => {
     send('corpus/status', {}).then(setStatus, (e: unknown) => setError(errorText(e)));
@@ -47,6 +52,10 @@ export function Options() {
     <div>
       <div class="pl-bar">
         <h1>Paperlens settings</h1>
+        <span style={{ flex: 1 }} />
+        <a href={browser.runtime.getURL('/welcome.html')} data-action="open-welcome">
+          Welcome page: grow your corpus
+        </a>
       </div>
       <main>
         <h2>Corpus</h2>
@@ -110,10 +119,25 @@ export function Options() {
         <ImportSection imports={imports} onChanged={refresh} />
         <ImportList imports={imports.filter((r) => r.state === 'done')} onChanged={refresh} />
         <ResetBundled onChanged={refresh} />
-        <ArxivSection settings={settings} update={update} onChanged={refresh} />
+        <section data-section="harvest-settings">
+          <h2>Build from arXiv</h2>
+          <p class="pl-muted">
+            Harvest whole categories with arXiv's OAI-PMH interface, in the background, one request every 3 seconds.
+          </p>
+          <HarvestPanel
+            startAction="harvest-start"
+            initialCategories={settings.arxivCategories}
+            onProgress={(h) => {
+              setHarvesting(h?.status === 'running');
+              setHarvestOn(!!h && (h.daily || h.status === 'running' || h.status === 'paused' || h.status === 'error'));
+              refresh();
+            }}
+          />
+        </section>
+        <ArxivSection settings={settings} update={update} onChanged={refresh} harvesting={harvesting} />
         <SitesSection />
         <SettingsSection settings={settings} update={update} />
-        <PrivacySection settings={settings} />
+        <PrivacySection settings={settings} harvestOn={harvestOn} />
       </main>
     </div>
   );

@@ -1,5 +1,29 @@
 /** Reading, display and sync settings (src/settings/schema.ts). */
+import type { ComponentChildren } from 'preact';
 import type { Settings } from '../../settings/schema';
+
+/** "Learn from pages" on or off: here and on the welcome page (`[data-setting="learnFromPages"]`). */
+export function LearnToggle({
+  settings,
+  update,
+  children,
+}: {
+  settings: Settings;
+  update: (patch: Partial<Settings>) => Promise<void>;
+  children: ComponentChildren;
+}) {
+  return (
+    <label>
+      <input
+        type="checkbox"
+        data-setting="learnFromPages"
+        checked={settings.learnFromPages}
+        onChange={(e) => void update({ learnFromPages: (e.currentTarget as HTMLInputElement).checked })}
+      />{' '}
+      {children}
+    </label>
+  );
+}
 
 export function SettingsSection({
   settings,
@@ -13,15 +37,9 @@ export function SettingsSection({
     <section data-section="settings">
       <h2>While you browse</h2>
       <p>
-        <label>
-          <input
-            type="checkbox"
-            data-setting="learnFromPages"
-            checked={settings.learnFromPages}
-            onChange={(e) => void update({ learnFromPages: checked(e) })}
-          />{' '}
+        <LearnToggle settings={settings} update={update}>
           Keep papers seen on pages in the corpus (learned papers)
-        </label>
+        </LearnToggle>
       </p>
       <p>
         <label>

@@ -198,6 +198,9 @@ export function Popup() {
         <h1>Paperlens</h1>
         <span class="pl-muted">{status ? `${status.papers} papers · ${status.saved} saved` : ''}</span>
         <span style={{ flex: 1 }} />
+        <a href={browser.runtime.getURL('/welcome.html')} target="_blank" rel="noreferrer" data-action="open-welcome">
+          Grow corpus
+        </a>
         <a href={browser.runtime.getURL('/library.html')} target="_blank" rel="noreferrer">
           Library
         </a>

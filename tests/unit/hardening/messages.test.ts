@@ -14,13 +14,14 @@ import { validateBundle } from '../../../src/corpus/bundle';
 import { type Database, openDatabase } from '../../../src/db/database';
 import { PAGE_TYPES, refusal } from '../../../src/messaging/access';
 import { CORPUS_TYPES } from '../../../src/messaging/corpus';
+import { HARVEST_TYPES } from '../../../src/messaging/harvest';
 import { LIBRARY_TYPES } from '../../../src/messaging/library';
 import { OVERLAY_TYPES } from '../../../src/messaging/overlay';
 import { type MessageType, parseRequest } from '../../../src/messaging/protocol';
 import { shouldRetry, withRetry } from '../../../src/messaging/retry';
 import { DEFAULT_SETTINGS } from '../../../src/settings/schema';
 
-const ALL: readonly MessageType[] = [...OVERLAY_TYPES, ...LIBRARY_TYPES, ...CORPUS_TYPES];
+const ALL: readonly MessageType[] = [...OVERLAY_TYPES, ...LIBRARY_TYPES, ...CORPUS_TYPES, ...HARVEST_TYPES];
 
 /** Values no field of any message accepts where a list, an id, a paper or bounded text is expected. */
 const BAD: readonly unknown[] = [
@@ -59,6 +60,8 @@ const FIELDS: Partial<Record<MessageType, readonly string[]>> = {
   'backup/import': ['backup'],
   'corpus/categories': ['limit'],
   'corpus/removeImport': ['importId'],
+  'harvest/start': ['categories', 'start'],
+  'harvest/daily': ['daily'],
 };
 
 /** Fields that are free text (a search, an author key, a topic id): short strings are valid there. */
@@ -88,6 +91,8 @@ const VALID: Partial<Record<MessageType, Record<string, unknown>>> = {
   'backup/import': { backup: {}, apply: false },
   'corpus/categories': { limit: 5 },
   'corpus/removeImport': { importId: 'imp-1' },
+  'harvest/start': { categories: ['cs.LG'], start: '2026-11-01' },
+  'harvest/daily': { daily: true },
 };
 
 const bundle = validateBundle(JSON.parse(readFileSync(new URL('../../../data/corpus.json', import.meta.url), 'utf8')));
@@ -138,6 +143,10 @@ describe('malformed messages', () => {
         'corpus/resetBundled',
         'corpus/integrity',
         'corpus/repair',
+        'harvest/status',
+        'harvest/pause',
+        'harvest/resume',
+        'harvest/cancel',
       ].sort(),
     );
   });
@@ -207,6 +216,9 @@ describe('malformed messages', () => {
             'url',
             'filters',
             'importId',
+            'categories',
+            'start',
+            'daily',
           ),
           fc.anything({ maxDepth: 2 }),
         ),

@@ -35,6 +35,10 @@ const NEEDS: Record<string, { why: string; pattern: RegExp }> = {
     why: 'the popup reads and scans the active tab with no standing host permission',
     pattern: /tabs\.query\(\{ active: true[\s\S]*scripting\.executeScript\(/,
   },
+  alarms: {
+    why: 'the harvest wakes a stopped service worker to carry on, and runs the daily update',
+    pattern: /browser\.alarms\.create\(/,
+  },
   scripting: {
     why: 'executeScript for the popup scan; registerContentScripts for sites the user turns on',
     pattern: /browser\.scripting\.(executeScript|registerContentScripts)\(/,
