@@ -168,7 +168,6 @@ export async function stopServiceWorkers(context: BrowserContext): Promise<void>
   await page.close();
 }
 
-/** Writes papers into the extension's database from one of its pages, then invalidates the engine's index. */
 /** Waits, on an extension page, until the background has installed the bundled corpus. */
 export async function waitForBundledCorpus(ext: Page): Promise<void> {
   await ext.waitForFunction(
@@ -190,32 +189,29 @@ export async function waitForBundledCorpus(ext: Page): Promise<void> {
   );
 }
 
+/**
+ * Writes papers into the corpus the way a user restores a backup (the `backup/import` message from an
+ * extension page, 5,000 papers a restore): each restore is one commit, papers and index together.
+ */
 export async function loadCorpus(page: Page, papers: readonly Paper[]): Promise<void> {
-  const { toStored } = await import('../../src/db/papers');
+  const { makeBackup } = await import('../../src/backup/format');
   const CHUNK = 5000;
   for (let i = 0; i < papers.length; i += CHUNK) {
-    const chunk = papers.slice(i, i + CHUNK).map(toStored);
-    await page.evaluate(
-      (records) =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('paperlens');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const db = open.result;
-            const tx = db.transaction(['papers', 'meta'], 'readwrite');
-            for (const r of records) tx.objectStore('papers').put(r);
-            const meta = tx.objectStore('meta');
-            const rev = meta.get('corpusRevision');
-            rev.onsuccess = () => meta.put(((rev.result as number | undefined) ?? 0) + 1, 'corpusRevision');
-            tx.oncomplete = () => {
-              db.close();
-              resolve();
-            };
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-      chunk,
+    const backup = makeBackup(
+      { readingList: [], settings: {}, papers: papers.slice(i, i + CHUNK), imports: [] },
+      new Date(),
     );
+    const r = (await page.evaluate(
+      (b) =>
+        (
+          globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+        ).chrome.runtime.sendMessage({
+          type: 'backup/import',
+          data: { backup: b, apply: true },
+        }),
+      backup as never,
+    )) as { ok: boolean; error?: string };
+    if (!r.ok) throw new Error(`bench: loading papers failed: ${r.error}`);
   }
 }
 
