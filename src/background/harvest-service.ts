@@ -108,7 +108,7 @@ export class HarvestDriver {
     return {
       now: deps.now,
       online: deps.online,
-      fetchText: (url) => deps.fetchText(url, AbortSignal.timeout(FETCH_TIMEOUT_MS)),
+      fetchText: (url) => deps.fetchText(url, timeoutSignal(FETCH_TIMEOUT_MS)),
       importPage: async (items, meta) => {
         const report = await importPapers(db, items, { ...meta, format: 'oai-pmh' });
         await deps.corpusChanged();
@@ -118,4 +118,11 @@ export class HarvestDriver {
       ...(deps.base ? { base: deps.base } : {}),
     };
   }
+}
+
+/** A signal that aborts after `ms` (AbortSignal.timeout is newer than Chrome 102, the oldest supported). */
+function timeoutSignal(ms: number): AbortSignal {
+  const c = new AbortController();
+  setTimeout(() => c.abort(new DOMException('The request took too long', 'TimeoutError')), ms);
+  return c.signal;
 }

@@ -82,7 +82,10 @@ const clean = (findings: Finding[]) => expect(findings, JSON.stringify(findings,
 
 async function saveOne(session: Session) {
   const page = await session.open('https://arxiv.org/abs/2210.16859');
-  const save = (await panelFor(page, '2210.16859')).locator('[data-action="save"]');
+  const panel = await panelFor(page, '2210.16859');
+  // The panel's data (its saved state among it) is in once related work shows.
+  await expect(panel.locator('[data-section="related"] [data-paper-id]').first()).toBeVisible();
+  const save = panel.locator('[data-action="save"]');
   await expect(save).toHaveAttribute('aria-pressed', /true|false/);
   if ((await save.getAttribute('aria-pressed')) === 'false') await save.click();
   await expect(save).toHaveAttribute('aria-pressed', 'true');
