@@ -244,8 +244,19 @@ function firefoxDriver(session: FirefoxSession): Driver {
     escaped: session.escaped,
     profileDir: session.profileDir,
     extensionUrl: (path) => `${session.extensionOrigin}/${path}`,
-    open: async (url) => tab(await session.open(url)),
-    extensionPage: async (path) => tab(await session.extensionPage(path)),
+    // The tab a test drives is brought to the front, as the tab a user works in is: Firefox pauses animation
+    // frames in background tabs, and Preact runs effects (the library's hash router among them) after a
+    // frame. On install Paperlens opens its welcome tab, which would otherwise be the one in front.
+    open: async (url) => {
+      const page = await session.open(url);
+      await page.bringToFront();
+      return tab(page);
+    },
+    extensionPage: async (path) => {
+      const page = await session.extensionPage(path);
+      await page.bringToFront();
+      return tab(page);
+    },
     newTab: async (trigger) => {
       const known = new Set(await session.browser.pages());
       await trigger();
