@@ -1,13 +1,15 @@
 /** Answers to the options page: what the corpus holds, its imports, and telling the engine it changed. */
 import corpus from '../../../data/corpus.json';
+import { err, ok } from '../../core/paper';
 import { validateBundle } from '../../corpus/bundle';
 import type { Database } from '../../db/database';
 import { removeImport } from '../../db/imports';
 import { checkRecords, repairRecords } from '../../db/integrity';
 import { countPapers } from '../../db/papers';
+import { empty, optional, shape } from '../../messaging/parse';
 import { readingListChanged } from '../../sync/signal';
 import { installBundle, installedCorpusVersion } from '../install';
-import { BadRequest, type HandlerDeps, type HandlerGroup } from './deps';
+import { BadRequest, type HandlerDeps, type HandlerGroup, handler } from './deps';
 
 type CorpusType =
   | 'corpus/status'
@@ -33,6 +35,14 @@ async function bumpRevision(db: Database): Promise<number> {
   return current + 1;
 }
 
+const categoryLimit = (v: unknown) =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 500
+    ? ok(v)
+    : err('limit must be an integer from 1 to 500');
+
+const importIdOf = (v: unknown) =>
+  typeof v === 'string' && v !== '' && v.length <= 200 ? ok(v) : err('importId must be a non-empty string');
+
 export function corpusHandlers({ db, engine, now }: HandlerDeps): HandlerGroup<CorpusType> {
   const changed = async (d: Database) => {
     const revision = await bumpRevision(d);
@@ -40,7 +50,7 @@ export function corpusHandlers({ db, engine, now }: HandlerDeps): HandlerGroup<C
     return revision;
   };
   return {
-    async 'corpus/status'() {
+    'corpus/status': handler(empty, async () => {
       const d = await db();
       const [papers, bundled, learned, imported, saved, corpusVersion] = await Promise.all([
         countPapers(d),
@@ -51,11 +61,9 @@ export function corpusHandlers({ db, engine, now }: HandlerDeps): HandlerGroup<C
         installedCorpusVersion(d),
       ]);
       return { papers, bundled, learned, imported, saved, corpusVersion };
-    },
+    }),
 
-    async 'corpus/categories'({ limit }) {
-      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 500))
-        throw new BadRequest('limit must be an integer from 1 to 500');
+    'corpus/categories': handler(shape({ limit: optional(categoryLimit) }), async ({ limit }) => {
       const d = await db();
       // One count per distinct category (a few hundred at most), not a walk over every paper.
       const index = d.transaction('papers').store.index('by-category');
@@ -66,28 +74,26 @@ export function corpusHandlers({ db, engine, now }: HandlerDeps): HandlerGroup<C
         .map((category, i) => ({ category, papers: counts[i] ?? 0 }))
         .sort((a, b) => b.papers - a.papers || a.category.localeCompare(b.category));
       return { categories: all.slice(0, limit ?? 30), distinct: all.length };
-    },
+    }),
 
-    async 'corpus/imports'() {
+    'corpus/imports': handler(empty, async () => {
       const imports = await (await db()).getAll('imports');
       return { imports: imports.sort((a, b) => b.at.localeCompare(a.at)) };
-    },
+    }),
 
-    async 'corpus/changed'() {
+    'corpus/changed': handler(empty, async () => {
       return { revision: await changed(await db()) };
-    },
+    }),
 
-    async 'corpus/removeImport'({ importId }) {
-      if (typeof importId !== 'string' || importId === '' || importId.length > 200)
-        throw new BadRequest('importId must be a non-empty string');
+    'corpus/removeImport': handler(shape({ importId: importIdOf }), async ({ importId }) => {
       const d = await db();
       if (!(await d.get('imports', importId))) throw new BadRequest(`no import ${JSON.stringify(importId)}`);
       const result = await removeImport(d, importId);
       await changed(d);
       return result;
-    },
+    }),
 
-    async 'corpus/resetBundled'() {
+    'corpus/resetBundled': handler(empty, async () => {
       const bundle = validateBundle(corpus);
       if (!bundle.ok) throw new Error(`the bundled corpus is invalid: ${bundle.error}`);
       const d = await db();
@@ -96,19 +102,19 @@ export function corpusHandlers({ db, engine, now }: HandlerDeps): HandlerGroup<C
       await installBundle(d, bundle.value);
       await changed(d);
       return { corpusVersion: bundle.value.corpusVersion };
-    },
+    }),
 
-    async 'corpus/integrity'() {
+    'corpus/integrity': handler(empty, async () => {
       const { papers, entries } = await checkRecords(await db());
       return { papers: papers.length, entries: entries.length };
-    },
+    }),
 
-    async 'corpus/repair'() {
+    'corpus/repair': handler(empty, async () => {
       const d = await db();
       const result = await repairRecords(d, now());
       if (result.removedPapers) await changed(d);
       if (result.repairedEntries || result.removedEntries) readingListChanged();
       return result;
-    },
+    }),
   };
 }

@@ -1,16 +1,17 @@
 /** Answers to the page overlays: lookups, full panels, listing chips, learning and title scans. */
 import { browser } from 'wxt/browser';
 import { authorKey } from '../../core/authors';
-import type { Paper, PaperId } from '../../core/paper';
+import { err, ok, type Paper, type PaperId } from '../../core/paper';
 import { codeUrlsIn } from '../../corpus/code-urls';
 import { getPapers, putPapers } from '../../db/papers';
 import { savedIds } from '../../db/reading-list';
 import { toBibtex } from '../../engine/export';
 import type { Tag } from '../../engine/topics';
 import { RELATED_COUNT_CAP } from '../../messaging/overlay';
+import { bool, list, optional, pagePaper, paperId, paperIds, shape, text } from '../../messaging/parse';
 import type { AuthorInfo, ChipData, PagePaper, RelatedPaper, TopicTag } from '../../messaging/protocol';
 import { learnedPaper } from '../learned';
-import { BadRequest, type HandlerDeps, type HandlerGroup, pagePaper, paperIds } from './deps';
+import { type HandlerDeps, type HandlerGroup, handler } from './deps';
 
 type OverlayTypes =
   | 'papers/lookup'
@@ -61,22 +62,29 @@ function draftOf(page: PagePaper, corpus: Paper | undefined) {
   };
 }
 
+const libraryView = (v: unknown) =>
+  typeof v === 'string' && LIBRARY_VIEW.test(v) ? ok(v) : err('view must be author=…, topic=… or paper=…');
+
+const chipsRequest = shape({
+  papers: list('papers', 5000, pagePaper),
+  counts: optional(bool('counts')),
+});
+
+const learnRequest = shape({ papers: list('papers', 5000, pagePaper), url: text('url', 4000) });
+
 export function overlayHandlers({ db, engine, settings, now }: HandlerDeps): HandlerGroup<OverlayTypes> {
   return {
-    async 'papers/lookup'(data) {
-      const wanted = paperIds(data.ids);
+    'papers/lookup': handler(shape({ ids: paperIds('ids') }), async ({ ids: wanted }) => {
       const d = await db();
       const found = await getPapers(d, wanted);
       return { inCorpus: wanted.filter((id) => found.has(id)), saved: await savedIds(d, wanted) };
-    },
+    }),
 
-    async 'papers/get'(data) {
-      const [id] = paperIds([data.id], 1);
-      return { paper: (await engine.paper(id as PaperId)) ?? null };
-    },
+    'papers/get': handler(shape({ id: paperId('id') }), async ({ id }) => ({
+      paper: (await engine.paper(id)) ?? null,
+    })),
 
-    async 'panel/data'(data) {
-      const page = pagePaper(data.paper);
+    'panel/data': handler(shape({ paper: pagePaper }), async ({ paper: page }) => {
       const corpus = await engine.paper(page.id);
       const draft = draftOf(page, corpus);
       // A page may list thousands of authors; profiles are looked up for the first 50.
@@ -137,13 +145,10 @@ export function overlayHandlers({ db, engine, settings, now }: HandlerDeps): Han
         codeUrls,
         bibtex: toBibtex([bibSource]),
       };
-    },
+    }),
 
-    async 'chips/data'(data) {
-      if (!Array.isArray(data.papers) || data.papers.length > 5000) throw new BadRequest('papers must be a list');
-      if (data.counts !== undefined && typeof data.counts !== 'boolean')
-        throw new BadRequest('counts must be true or false');
-      const pages = data.papers.map(pagePaper);
+    'chips/data': handler(chipsRequest, async (data) => {
+      const pages = data.papers;
       const d = await db();
       const saved = new Set(
         await savedIds(
@@ -175,14 +180,12 @@ export function overlayHandlers({ db, engine, settings, now }: HandlerDeps): Han
         };
       }
       return { chips };
-    },
+    }),
 
-    async 'papers/learn'(data) {
-      if (!Array.isArray(data.papers) || data.papers.length > 5000) throw new BadRequest('papers must be a list');
-      if (typeof data.url !== 'string') throw new BadRequest('url must be text');
+    'papers/learn': handler(learnRequest, async (data) => {
       if (!(await settings()).learnFromPages) return { added: 0, merged: 0, skipped: true };
       const at = now();
-      const learned = data.papers.map(pagePaper).map((p) => learnedPaper(p, at, data.url));
+      const learned = data.papers.map((p) => learnedPaper(p, at, data.url));
       const d = await db();
       const existing = await getPapers(
         d,
@@ -208,24 +211,16 @@ export function overlayHandlers({ db, engine, settings, now }: HandlerDeps): Han
         ).values(),
       ]);
       return { ...result, skipped: false };
-    },
+    }),
 
-    async 'titles/scan'(data) {
-      if (
-        !Array.isArray(data.candidates) ||
-        data.candidates.length > 20_000 ||
-        !data.candidates.every((c) => typeof c === 'string' && c.length <= 2000)
-      )
-        throw new BadRequest('candidates must be a list of at most 20,000 strings');
+    'titles/scan': handler(shape({ candidates: list('candidates', 20_000, text('candidate', 2000)) }), async (data) => {
       const hits = await engine.scanTitles(data.candidates);
       return { matches: hits.map((h) => ({ index: h.index, id: h.id, confidence: h.confidence, kind: h.kind })) };
-    },
+    }),
 
-    async 'library/open'(data) {
-      if (typeof data.view !== 'string' || !LIBRARY_VIEW.test(data.view))
-        throw new BadRequest('view must be author=…, topic=… or paper=…');
+    'library/open': handler(shape({ view: libraryView }), async (data) => {
       await browser.tabs.create({ url: `${browser.runtime.getURL('/library.html')}#${data.view}` });
       return { opened: true };
-    },
+    }),
   };
 }
