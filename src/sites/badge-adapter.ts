@@ -5,7 +5,7 @@
  * text; the overlay then asks the background which of them are corpus papers (by id, or by title through
  * the TitleIndex) and badges only those. Pure: reads the elements it is handed.
  */
-import { arxivIdFromUrl, parseDoi, titlePaperId } from '../core/ids';
+import { absUrl, arxivIdFromUrl, parseDoi, titlePaperId } from '../core/ids';
 import type { ArxivId } from '../core/paper';
 import { normaliseTitle } from '../engine/normalize';
 import { textOf } from './dom';
@@ -100,7 +100,7 @@ export function readEntry(spec: BadgeSiteSpec, entry: Element, url: URL): FoundP
     ...(arxivId ? { arxivId } : {}),
     title,
     authors,
-    url: arxivId ? `https://arxiv.org/abs/${arxivId}` : url.href,
+    url: arxivId ? absUrl(arxivId) : url.href,
     anchor: titleEl,
     ...(panelAnchor ? { panelAnchor } : {}),
   };

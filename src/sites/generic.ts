@@ -9,7 +9,7 @@
  * only what the background recognises as a corpus paper, so over-collecting here costs a little time,
  * never a false badge.
  */
-import { titlePaperId } from '../core/ids';
+import { absUrl, titlePaperId } from '../core/ids';
 import { normaliseTitle } from '../engine/normalize';
 import { arxivIdOfLinks, type BadgeSiteAdapter, TITLE_CHARS, titleText, within } from './badge-adapter';
 import type { FoundPaper } from './types';
@@ -45,7 +45,7 @@ function read(el: Element, url: URL): FoundPaper | undefined {
     ...(arxivId ? { arxivId } : {}),
     title,
     authors: [],
-    url: arxivId ? `https://arxiv.org/abs/${arxivId}` : url.href,
+    url: arxivId ? absUrl(arxivId) : url.href,
     anchor: el,
   };
 }

@@ -17,6 +17,7 @@ import type { RelatedPaper } from '../../messaging/protocol';
 import { recordRemovals } from '../../sync/service';
 import { readingListChanged } from '../../sync/signal';
 import { BadRequest, type HandlerDeps, type HandlerGroup, handler } from './deps';
+import { relatedView, statsView, yearOf } from './views';
 
 type LibraryTypes =
   | 'search/query'
@@ -96,8 +97,6 @@ const backupRequest = (v: unknown): Result<{ backup: Backup; apply: boolean }> =
   const parsed = parseBackup(data.backup);
   return parsed.ok ? ok({ backup: parsed.value, apply: data.apply === true }) : parsed;
 };
-
-const yearOf = (p: Paper) => Number((p.published ?? '').slice(0, 4)) || undefined;
 
 function rowOf(p: Paper, saved: boolean): PaperRow {
   const year = yearOf(p);
@@ -323,16 +322,7 @@ export function libraryHandlers({ db, engine, now, settings, saveSettings }: Han
           topics: a.topics.slice(0, 20),
           ...(a.years ? { years: a.years } : {}),
           organisations: a.organisations,
-          ...(a.stats
-            ? {
-                stats: {
-                  ...(a.stats.hIndex !== undefined ? { hIndex: a.stats.hIndex } : {}),
-                  ...(a.stats.citations !== undefined ? { citations: a.stats.citations } : {}),
-                  ...(a.stats.papers !== undefined ? { papers: a.stats.papers } : {}),
-                  source: a.stats.source,
-                },
-              }
-            : {}),
+          ...(a.stats ? { stats: statsView(a.stats) } : {}),
         },
       };
     }),
@@ -386,18 +376,7 @@ export function libraryHandlers({ db, engine, now, settings, saveSettings }: Han
       const out: RelatedPaper[] = [];
       for (const r of related) {
         const p = await engine.paper(r.id);
-        if (!p) continue;
-        const year = yearOf(p);
-        out.push({
-          id: r.id,
-          title: p.title,
-          authors: p.authors.slice(0, 3).map((a) => a.name),
-          ...(year ? { year } : {}),
-          score: r.score,
-          reason: r.reason,
-          url: r.id.startsWith('title:') ? '' : `https://arxiv.org/abs/${r.id}`,
-          saved: saved.has(r.id),
-        });
+        if (p) out.push(relatedView(r, p, saved.has(r.id)));
       }
       return {
         paper,
