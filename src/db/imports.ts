@@ -144,12 +144,19 @@ export function mergeImported(existing: Paper, incoming: Paper): Paper {
   return withLists(merged, existing, incoming, versions);
 }
 
-/** A page's glimpse of a paper fills gaps only: bundled and imported metadata is richer. */
+/**
+ * The learn-merge policy (pages seen by the overlay, through `learnPapers`): a page's glimpse of a paper
+ * fills gaps only, since bundled and imported metadata is richer. The first page that showed the paper
+ * is remembered; later pages add nothing, so a paper on every day's listing does not grow with each visit.
+ */
 export function mergeLearned(existing: Paper, incoming: Paper): Paper {
+  const learnedBefore = existing.provenance.some((p) => p.kind === 'learned');
   const filled: Paper = {
     ...incoming,
     ...existing,
-    provenance: unionProvenance(existing.provenance, incoming.provenance),
+    // An empty abstract is none: the page's fills it.
+    ...(existing.abstract || !incoming.abstract ? {} : { abstract: incoming.abstract }),
+    provenance: learnedBefore ? existing.provenance : unionProvenance(existing.provenance, incoming.provenance),
   };
   return withLists(filled, existing, incoming, [...(existing.abstractVersions ?? [])]);
 }
