@@ -49,6 +49,19 @@ export function text(field: string, max: number, what = 'text'): Parser<string> 
     typeof v === 'string' && v.length <= max ? ok(v) : err(`${field} must be ${what} of at most ${max} characters`);
 }
 
+/** An http(s) URL, as a page's address is (what learned papers record as where they were seen). */
+export function webUrl(field: string, max = 4000): Parser<string> {
+  return (v) => {
+    if (typeof v === 'string' && v.length <= max && /^https?:\/\//.test(v))
+      try {
+        return ok(new URL(v).href);
+      } catch {
+        // Falls through to the error.
+      }
+    return err(`${field} must be an http(s) URL of at most ${max} characters`);
+  };
+}
+
 export function bool(field: string): Parser<boolean> {
   return (v) => (typeof v === 'boolean' ? ok(v) : err(`${field} must be true or false`));
 }

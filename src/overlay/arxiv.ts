@@ -1,7 +1,8 @@
 /**
  * The arXiv overlay: finds the papers on an arXiv page with the matching adapter, then mounts a panel
- * (abs and HTML pages) or chips (listings, search results, author pages), and tells the background what
- * it saw so the corpus grows. Safe to run again on the same page (nothing is injected twice).
+ * (abs and HTML pages) or chips (listings, search results, author pages); the background learns what
+ * the page showed as part of answering, so the corpus grows. Safe to run again on the same page
+ * (nothing is injected twice); everything stops when the signal is aborted.
  */
 
 import { getSettings } from '../settings/store';
@@ -11,7 +12,7 @@ import type { PanelApi } from '../ui/panel/Panel';
 import { extensionPanelApi } from './api';
 import { ChipRunner } from './chips';
 import { guard } from './guard';
-import { learn, toPagePaper } from './page-paper';
+import { toPagePaper } from './page-paper';
 import { mountPanel } from './panel';
 
 /** Where late entries can appear; the observer watches only this, not the whole page. */
@@ -23,6 +24,8 @@ export interface OverlayHooks {
   readonly api?: PanelApi;
   /** Called when the page's overlay shows its data: the panel's, or every chip's. */
   readonly onReady?: (what: { kind: 'panel' | 'chips'; count: number }) => void;
+  /** Stops the overlay's work when aborted (WXT's `ctx.signal`); the cleanup also removes what it added. */
+  readonly signal?: AbortSignal;
 }
 
 /** Runs the overlay on `doc`; returns a cleanup that removes everything it injected and stops watching. */
@@ -39,11 +42,11 @@ function runPanel(doc: Document, url: URL, adapter: SiteAdapter, api: PanelApi, 
   const mounted = adapter.extract(doc, url).map((found) => {
     const paper = toPagePaper(found);
     const m = mountPanel(found.anchor, paper, api, {
+      // The background learns the paper once it has answered, so "in your corpus" means known before.
+      request: { paper, learnFrom: url.href },
       onReady: () => {
         mark('paperlens:panel-ready');
         hooks.onReady?.({ kind: 'panel', count: 1 });
-        // Learn after the panel has its answer, so "in your corpus" means known before this visit.
-        learn([paper], url);
       },
     });
     // The panel goes below the abstract at once; the placement setting may move it above.
@@ -63,6 +66,8 @@ function runChips(doc: Document, url: URL, adapter: SiteAdapter, api: PanelApi, 
   const runner = new ChipRunner({
     api,
     url,
+    ...(hooks.signal ? { signal: hooks.signal } : {}),
+    onVisible: () => mark('paperlens:chips-visible'),
     onSettled: (count) => {
       mark('paperlens:chips-ready');
       hooks.onReady?.({ kind: 'chips', count });

@@ -5,12 +5,15 @@ import type { Parser } from '../../messaging/parse';
 import type { MessageType, Response } from '../../messaging/protocol';
 import type { Settings } from '../../settings/schema';
 import type { EngineService } from '../engine-service';
+import type { PageLearner } from '../learning';
 
 export interface HandlerDeps {
   readonly db: () => Promise<Database>;
   readonly engine: EngineService;
   readonly settings: () => Promise<Settings>;
   readonly now: () => Date;
+  /** Learns the papers pages show; one is made from the other deps when unset (tests pass their own to flush it). */
+  readonly learner?: PageLearner;
   /** Replaces the stored settings (a backup restore); unset in tests that do not restore settings. */
   readonly saveSettings?: (raw: Readonly<Record<string, unknown>>) => Promise<void>;
 }
