@@ -120,16 +120,26 @@ export class ChipRunner {
    * elements with a reader, or papers already found.
    */
   async add<T extends object>(items: readonly T[], readItem: (item: T) => FoundPaper | undefined): Promise<void> {
+    // Claimed now, so an `add` made while this one is still reading does not read them again.
+    const fresh = items.filter((item) => !this.read.has(item));
+    for (const item of fresh) this.read.add(item);
     this.adding++;
     try {
-      await this.addSliced(
-        items.filter((item) => !this.read.has(item)),
-        readItem,
-      );
+      await this.addSliced(fresh, readItem);
     } finally {
       this.adding--;
       if (this.pendingState === 0) this.settle();
     }
+  }
+
+  /** More entries are coming (the page is still being parsed): nothing is settled until `release`. */
+  hold(): void {
+    this.adding++;
+  }
+
+  release(): void {
+    this.adding--;
+    if (this.pendingState === 0) this.settle();
   }
 
   private async addSliced<T extends object>(fresh: readonly T[], readItem: (item: T) => FoundPaper | undefined) {
@@ -146,7 +156,6 @@ export class ChipRunner {
         send();
         if (!(await this.slices.next())) return;
       }
-      this.read.add(item);
       const f = readItem(item);
       if (!f || this.entries.has(f.id)) continue;
       batch.push(this.create(f));
@@ -155,8 +164,10 @@ export class ChipRunner {
     send();
     if (batches.length === 0) return;
     await this.stateAnswered(INSERT_WAIT_MS);
-    // Every chip not in the page yet goes in now, in one go: one layout for them all.
-    for (const b of batches) if (!(await this.slices.each(b.entries, (e) => this.insert(e)))) return;
+    if (this.stopped) return;
+    // Every chip not in the page yet goes in now, in one task (inserting is cheap; it is the layout after
+    // it that costs, and a yield between two halves would let the page be laid out twice).
+    for (const b of batches) for (const e of b.entries) this.insert(e);
   }
 
   /** Resolves when no state request is out, or after `ms`. */
