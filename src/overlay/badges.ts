@@ -28,6 +28,8 @@ export type Recogniser = (entries: RecogniseEntry[]) => Promise<RecognisedPaper[
 
 /** Entries per `badges/recognise` message (the background accepts up to 20,000). */
 const RECOGNISE_MAX = 20_000;
+/** Entries read before a batch goes to the background (a 5,000-candidate page: five, overlapping the reading). */
+const BADGE_BATCH = 1000;
 
 export const messageRecogniser: Recogniser = async (entries) => {
   const out: RecognisedPaper[] = [];
@@ -92,19 +94,37 @@ export class BadgeRunner {
     return this.badges.size;
   }
 
-  /** Reads the entries of `root` not read before, recognises them and badges the corpus papers. */
+  /**
+   * Reads the entries of `root` not read before, recognises them and badges the corpus papers. Entries
+   * go to the background in batches as they are read, so its title scan runs while the page is still
+   * being read; each entry is sent once.
+   */
   async scan(root: ParentNode): Promise<void> {
     const fresh = this.options.adapter.entriesIn(root).filter((el) => !this.seen.has(el));
     for (const el of fresh) this.seen.add(el);
     if (fresh.length === 0) return;
     this.passes++;
     try {
-      const found: FoundPaper[] = [];
-      const read = await this.slices.each(fresh, (el) => {
+      const answers: Promise<void>[] = [];
+      let batch: FoundPaper[] = [];
+      const send = () => {
+        if (batch.length) answers.push(this.recogniseAndMount(batch));
+        batch = [];
+      };
+      await this.slices.each(fresh, (el) => {
         const f = this.options.adapter.readEntry?.(el, this.options.url);
-        if (f) found.push(f);
+        if (f) batch.push(f);
+        if (batch.length >= BADGE_BATCH) send();
       });
-      if (!read || found.length === 0) return;
+      if (!this.stopped) send();
+      await Promise.all(answers);
+    } finally {
+      if (--this.passes === 0 && !this.stopped) this.options.onSettled?.(this.badges.size);
+    }
+  }
+
+  private async recogniseAndMount(found: readonly FoundPaper[]): Promise<void> {
+    try {
       const papers = await this.recognise(found.map(recogniseEntry));
       if (this.stopped) return;
       await this.slices.each(papers, (p) => {
@@ -113,8 +133,6 @@ export class BadgeRunner {
       });
     } catch {
       // Recognition is best effort: the page is left as it was.
-    } finally {
-      if (--this.passes === 0 && !this.stopped) this.options.onSettled?.(this.badges.size);
     }
   }
 
