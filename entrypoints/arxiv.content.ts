@@ -7,9 +7,11 @@ import { watchOverlayTheme } from '../src/overlay/theme-watch';
 
 export default defineContentScript({
   matches: ['https://arxiv.org/*'],
-  // At document_start: Chrome runs document_end scripts only after it has laid out and painted the page,
-  // 0.3–1 s after DOMContentLoaded on a 2,000-entry listing (measured by `npm run bench -- overlay`).
-  // From here a listing is read while it is parsed, and a panel is mounted at DOMContentLoaded.
+  // Loaded at document_start, run at DOMContentLoaded (runArxivOverlay waits for it): Chrome runs
+  // document_end scripts only after it has laid out and painted the page, 0.3–1 s after
+  // DOMContentLoaded on a 2,000-entry listing (`npm run bench -- overlay`, the floors); a
+  // DOMContentLoaded listener runs before that. Reading a listing while it is parsed was tried and
+  // measured: a document-wide MutationObserver during the parse cost more main-thread time than it saved.
   runAt: 'document_start',
   main(ctx) {
     // Guarded: an error in the overlay is reported to the console, never thrown into the page.

@@ -18,8 +18,6 @@ import { mountPanel } from './panel';
 /** Where late entries can appear; the observer watches only this, not the whole page. */
 const LIST_CONTAINERS = '#dlpage, ol.breathe-horizontal, #articles, main, #content';
 const LATE_ENTRY_DEBOUNCE_MS = 150;
-/** While a listing is parsed, entries are read at most this often. */
-const PARSE_SCAN_MS = 25;
 
 export interface OverlayHooks {
   /** The panel API; the extension's own by default. */
@@ -90,66 +88,37 @@ function runChips(doc: Document, url: URL, adapter: SiteAdapter, api: PanelApi, 
     },
     onCounted: () => mark('paperlens:chips-counted'),
   });
-  const { entries, readEntry, parsed } = adapter;
-  /** Hands the runner the entries it has not seen: while parsing, only those the parser is done with. */
-  const scan = (whileParsing: boolean) => {
-    if (entries && readEntry) {
-      const all = entries(doc);
-      void runner.add(whileParsing && parsed ? all.filter(parsed) : all, (el) => readEntry(el, url));
-    } else if (!whileParsing) void runner.add(adapter.extract(doc, url), (f) => f);
+  const { entries, readEntry } = adapter;
+  /** Hands the runner the entries it has not seen. */
+  const scan = () => {
+    if (entries && readEntry) void runner.add(entries(doc), (el) => readEntry(el, url));
+    else void runner.add(adapter.extract(doc, url), (f) => f);
   };
 
   // Entries that arrive late (paging scripts, slow connections): re-read only when something other than
   // our own hosts was added, debounced, and hand the runner only the entries it has not seen.
-  let late: MutationObserver | undefined;
+  let observer: MutationObserver | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const watchLate = () => {
+  const start = () => {
+    scan();
     const container = doc.querySelector(LIST_CONTAINERS) ?? doc.body;
-    late = new MutationObserver((records) => {
+    observer = new MutationObserver((records) => {
       const added = records.some((r) =>
         Array.from(r.addedNodes).some((n) => n.nodeType === 1 && !(n as Element).tagName.startsWith('PAPERLENS-')),
       );
       if (!added) return;
       clearTimeout(timer);
-      timer = setTimeout(() => guard('reading late entries', () => scan(false), undefined), LATE_ENTRY_DEBOUNCE_MS);
+      timer = setTimeout(() => guard('reading late entries', scan, undefined), LATE_ENTRY_DEBOUNCE_MS);
     });
-    late.observe(container, { childList: true, subtree: true });
+    observer.observe(container, { childList: true, subtree: true });
+    return () => {
+      observer?.disconnect();
+      clearTimeout(timer);
+    };
   };
-
-  // A listing is read while it is parsed (the script runs at document_start): its entries go to the
-  // background as they arrive, so most answers are in by DOMContentLoaded and the chips go into the page
-  // before it is first laid out. Nothing counts as settled until the whole page is parsed.
-  let parsing: MutationObserver | undefined;
-  let parseTimer: ReturnType<typeof setTimeout> | undefined;
-  const parsedAll = () => {
-    parsing?.disconnect();
-    clearTimeout(parseTimer);
-    scan(false);
-    runner.release();
-    watchLate();
-  };
-  if (doc.readyState === 'loading') {
-    runner.hold();
-    if (parsed) {
-      parsing = new MutationObserver(() => {
-        parseTimer ??= setTimeout(() => {
-          parseTimer = undefined;
-          guard('reading entries', () => scan(true), undefined);
-        }, PARSE_SCAN_MS);
-      });
-      parsing.observe(doc, { childList: true, subtree: true });
-    }
-    doc.addEventListener('DOMContentLoaded', parsedAll, { once: true });
-  } else {
-    scan(false);
-    watchLate();
-  }
+  const stopWatching = afterParse(doc, start);
   return () => {
-    doc.removeEventListener('DOMContentLoaded', parsedAll);
-    parsing?.disconnect();
-    clearTimeout(parseTimer);
-    late?.disconnect();
-    clearTimeout(timer);
+    stopWatching();
     runner.stop();
   };
 }

@@ -103,6 +103,7 @@ export class BadgeRunner {
     const fresh = this.options.adapter.entriesIn(root).filter((el) => !this.seen.has(el));
     for (const el of fresh) this.seen.add(el);
     if (fresh.length === 0) return;
+    this.slices.restart();
     this.passes++;
     try {
       const answers: Promise<void>[] = [];

@@ -132,18 +132,9 @@ export class ChipRunner {
     }
   }
 
-  /** More entries are coming (the page is still being parsed): nothing is settled until `release`. */
-  hold(): void {
-    this.adding++;
-  }
-
-  release(): void {
-    this.adding--;
-    if (this.pendingState === 0) this.settle();
-  }
-
   private async addSliced<T extends object>(fresh: readonly T[], readItem: (item: T) => FoundPaper | undefined) {
     const first = this.entries.size === 0;
+    this.slices.restart();
     const batches: Batch[] = [];
     let batch: ChipEntry[] = [];
     const send = () => {

@@ -45,6 +45,11 @@ export class Slices {
     return performance.now() - this.start > SLICE_MS;
   }
 
+  /** A new slice starts now (a runner called from a new task, e.g. at DOMContentLoaded). */
+  restart(): void {
+    this.start = performance.now();
+  }
+
   /** Yields to the page; resolves false when the runner was stopped meanwhile. */
   async next(): Promise<boolean> {
     await yieldToPage();

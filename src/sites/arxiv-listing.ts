@@ -94,6 +94,4 @@ export const arxivListing: SiteAdapter = {
   extract: (doc) => listEntries(doc),
   entries: entryElements,
   readEntry: (dt) => listEntry(dt),
-  // An entry is its dt and the dd after it; the dd is done once the parser has put anything after it.
-  parsed: (dt) => dt.nextElementSibling?.nextSibling != null,
 };

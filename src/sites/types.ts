@@ -46,9 +46,4 @@ export interface SiteAdapter {
    */
   readonly entries?: (doc: ParentNode) => Element[];
   readonly readEntry?: (entry: Element, url: URL) => FoundPaper | undefined;
-  /**
-   * Whether the parser is done with an entry, so it can be read while the rest of the page is still
-   * arriving (listings are read as they are parsed). Absent: entries are read once the page is parsed.
-   */
-  readonly parsed?: (entry: Element) => boolean;
 }

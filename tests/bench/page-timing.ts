@@ -2,9 +2,10 @@
  * Timing a page visit in real Chromium for the browser benches: the page's performance marks (the
  * overlay sets `paperlens:*` marks; content scripts share the page's timeline), measured from
  * DOMContentLoaded or from a moment the bench chooses, and a trace of the page's main thread (CDP
- * tracing) for the longest task, the longest task in which a script of a given extension ran (what is
- * attributable to it: Chrome's Long Animation Frames do not report extension scripts), and that
- * extension's own script time in it.
+ * tracing): the longest task, the most script time a given extension ran in one task (what is
+ * attributable to it; Chrome's Long Animation Frames do not report extension scripts) and that task's
+ * length, and the main thread's CPU time. A task that runs our script may be the page's own (the
+ * parser's last task dispatches DOMContentLoaded, whose listeners run inside it), hence both figures.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 
@@ -25,11 +26,13 @@ export interface Visit {
   readonly marks: Readonly<Record<string, number | null>>;
   /** Milliseconds from the start to the end of the frame after each `*-ready` mark. */
   readonly painted: Readonly<Record<string, number | null>>;
+  /** CPU time of the page's main thread from the start of the trace to the `cpuUntil` mark, ms. */
+  readonly mainCpuMs: number | null;
   /** The longest main-thread task of the page (its own work included), ms. */
   readonly longestTaskMs: number;
-  /** The longest task in which a script of the extension ran, ms, and that script time within it. */
-  readonly longestOursMs: number;
+  /** The most script time the extension ran in one task, ms, and the length of that task. */
   readonly oursScriptMs: number;
+  readonly oursTaskMs: number;
 }
 
 interface TraceEvent {
@@ -37,6 +40,7 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  tdur?: number;
   tid: number;
   cat: string;
   args?: { data?: { url?: string } };
@@ -47,6 +51,8 @@ export interface VisitOptions {
   /** Marks to report; `waitFor` is the one that ends the visit. */
   readonly marks: readonly string[];
   readonly waitFor: string;
+  /** The mark the main thread's CPU time is added up to (`waitFor` by default). */
+  readonly cpuUntil?: string;
   readonly timeout: number;
   /** Script URLs (or parts of them, e.g. `chrome-extension://<id>/`) whose scripts count as "ours". */
   readonly ours: readonly string[];
@@ -100,7 +106,12 @@ export async function visit(context: BrowserContext, o: VisitOptions): Promise<V
     const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
     await cdp.send('Tracing.end');
     await complete;
-    return { marks: seen.out, painted: seen.painted, ...tasks(events, o.ours) };
+    return {
+      marks: seen.out,
+      painted: seen.painted,
+      mainCpuMs: mainCpu(events, o.cpuUntil ?? o.waitFor),
+      ...tasks(events, o.ours),
+    };
   } finally {
     await cdp.detach().catch(() => undefined);
     await page.close();
@@ -118,8 +129,8 @@ const SCRIPT = new Set([
 ]);
 
 /**
- * The page's main thread tasks: the longest, and the longest in which a script of `ours` ran, with the
- * time scripts ran in it (the fixture pages run no scripts of their own, so that time is ours).
+ * The page's main thread tasks: the longest, and among those in which a script of `ours` ran, the one
+ * with the most script time (the fixture pages run no scripts of their own, so that time is ours).
  */
 function tasks(events: readonly TraceEvent[], ours: readonly string[]) {
   const isOurs = (e: TraceEvent) => e.name === 'FunctionCall' && ours.some((part) => e.args?.data?.url?.includes(part));
@@ -130,17 +141,19 @@ function tasks(events: readonly TraceEvent[], ours: readonly string[]) {
   const calls = main.filter(isOurs);
   const scripts = main.filter((e) => SCRIPT.has(e.name));
   let longestTaskMs = 0;
-  let longestOursMs = 0;
   let oursScriptMs = 0;
+  let oursTaskMs = 0;
   for (const t of runs) {
     const end = t.ts + (t.dur ?? 0);
     const dur = (t.dur ?? 0) / 1000;
     longestTaskMs = Math.max(longestTaskMs, dur);
-    if (dur <= longestOursMs || !calls.some((c) => c.ts >= t.ts && c.ts < end)) continue;
-    longestOursMs = dur;
-    oursScriptMs = covered(scripts.filter((e) => e.ts >= t.ts && e.ts < end)) / 1000;
+    if (!calls.some((c) => c.ts >= t.ts && c.ts < end)) continue;
+    const script = covered(scripts.filter((e) => e.ts >= t.ts && e.ts < end)) / 1000;
+    if (script <= oursScriptMs) continue;
+    oursScriptMs = script;
+    oursTaskMs = dur;
   }
-  return { longestTaskMs, longestOursMs, oursScriptMs };
+  return { longestTaskMs, oursScriptMs, oursTaskMs };
 }
 
 /** Microseconds covered by the events (nested ones counted once). */
@@ -154,4 +167,16 @@ function covered(events: readonly TraceEvent[]): number {
     reach = end;
   }
   return total;
+}
+
+/** CPU time of the main thread's tasks up to the mark: steadier than wall time on a busy machine. */
+function mainCpu(events: readonly TraceEvent[], until: string): number | null {
+  const end = events.find((e) => e.name === until && e.cat.includes('user_timing'))?.ts;
+  const tid = events.find((e) => e.name === 'MarkDOMContent')?.tid;
+  if (end === undefined || tid === undefined) return null;
+  let us = 0;
+  for (const e of events)
+    if (e.tid === tid && e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && e.ts < end)
+      us += e.tdur ?? e.dur ?? 0;
+  return us / 1000;
 }
