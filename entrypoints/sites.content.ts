@@ -12,7 +12,11 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const stopTheme = guard('theme', () => watchOverlayTheme(document), undefined);
-    const overlay = guard('badge overlay', () => startSitesOverlay(document, { generic: false }), undefined);
+    const overlay = guard(
+      'badge overlay',
+      () => startSitesOverlay(document, { generic: false, signal: ctx.signal }),
+      undefined,
+    );
     // When the extension is reloaded or updated, the old script's badges and observers go with it.
     ctx.onInvalidated(() => {
       guard('badge overlay stop', () => overlay?.stop(), undefined);

@@ -274,6 +274,21 @@ export class EngineService {
     return [...topics, ...cats, ...extra];
   }
 
+  /** `tags` for many drafts at once (a listing's chips): one read of the corpus records among them. */
+  async tagsMany(drafts: readonly (DraftPaper & { readonly id?: PaperId })[], keyphrases = 2): Promise<Tag[][]> {
+    const snap = await this.snapshot();
+    const ids = drafts.flatMap((d) => (d.id ? [d.id] : []));
+    const own = new Map((await this.stored(snap, ids)).flatMap((p) => (p ? [[p.id, p] as const] : [])));
+    const model = this.relatedModel(snap);
+    const out: Tag[][] = [];
+    for (const d of drafts) {
+      const topics = (d.id ? own.get(d.id)?.topics : undefined) ?? defaultTagger().tag(d);
+      const extra = topics.length < 3 ? await model.keyphrases(d, keyphrases) : [];
+      out.push([...topics, ...categoryTags(d.categories), ...extra]);
+    }
+    return out;
+  }
+
   /**
    * Profiles of authors (papers, co-authors, topics, years, organisations, seed stats), from each one's
    * papers only (the index's `!a:<key>` postings), newest first, at most `perAuthor` papers read each:

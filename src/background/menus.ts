@@ -17,9 +17,9 @@ export const PAPER_LINK_PATTERNS = ['abs', 'pdf', 'html'].flatMap((kind) => [
 
 /** Saves a paper by id: from the corpus when it is there, else as the link named it. */
 export async function savePaperById(handlers: Handlers, id: ArxivId, title?: string): Promise<boolean> {
-  const { inCorpus, saved } = await handlers['papers/lookup']({ ids: [id] });
-  if (saved.length) return true;
-  if (inCorpus.length) return (await handlers['readingList/add']({ ids: [id] })).added === 1;
+  const [known] = (await handlers['badges/recognise']({ entries: [{ id }] })).papers;
+  if (known?.saved) return true;
+  if (known?.inCorpus) return (await handlers['readingList/add']({ ids: [id] })).added === 1;
   const paper = { id, title: title?.trim() || `arXiv:${id}`, authors: [], url: absUrl(id) };
   return (await handlers['readingList/toggle']({ paper })).saved;
 }

@@ -5,7 +5,7 @@
  * Old style: `archive[.SC]/YYMMNNN`, archives being lower-case with hyphens (`hep-th`, `solv-int`).
  * See https://info.arxiv.org/help/arxiv_identifier.html
  */
-import { type ArxivId, fnv1a, type PaperId } from './paper';
+import { type ArxivId, fnv1a, isArxivId, type PaperId } from './paper';
 
 export interface ParsedArxivId {
   readonly id: ArxivId;
@@ -96,6 +96,11 @@ export function titlePaperId(normalisedTitle: string): PaperId {
 
 export function absUrl(id: ArxivId): string {
   return `https://arxiv.org/abs/${id}`;
+}
+
+/** Where a paper lives on the web: its arXiv abstract page, or '' for a `title:` id (no page known). */
+export function paperUrl(id: PaperId): string {
+  return isArxivId(id) ? absUrl(id) : '';
 }
 
 // ---------------------------------------------------------------------------------------------------------

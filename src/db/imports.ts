@@ -124,8 +124,10 @@ async function writeBatch(
         else added++;
         cur = cur ? merge(cur, p) : p;
       });
-      // A single new paper is the analysed one itself, so its analysis is reused.
-      return !old && list.length === 1 ? list[0] : cur;
+      // A single new paper is the analysed one itself, so its analysis is reused; a merge that changes
+      // nothing (a listing seen again) is not written at all.
+      if (!old && list.length === 1) return list[0];
+      return old && cur && JSON.stringify(cur) === JSON.stringify(old) ? undefined : cur;
     },
     ...(analysed ? { analysed } : {}),
     ...(progress
@@ -182,12 +184,19 @@ export function mergeImported(existing: Paper, incoming: Paper): Paper {
   return withLists(merged, existing, incoming, versions);
 }
 
-/** A page's glimpse of a paper fills gaps only: bundled and imported metadata is richer. */
+/**
+ * The learn-merge policy (pages seen by the overlay, through `learnPapers`): a page's glimpse of a paper
+ * fills gaps only, since bundled and imported metadata is richer. The first page that showed the paper
+ * is remembered; later pages add nothing, so a paper on every day's listing does not grow with each visit.
+ */
 export function mergeLearned(existing: Paper, incoming: Paper): Paper {
+  const learnedBefore = existing.provenance.some((p) => p.kind === 'learned');
   const filled: Paper = {
     ...incoming,
     ...existing,
-    provenance: unionProvenance(existing.provenance, incoming.provenance),
+    // An empty abstract is none: the page's fills it.
+    ...(existing.abstract || !incoming.abstract ? {} : { abstract: incoming.abstract }),
+    provenance: learnedBefore ? existing.provenance : unionProvenance(existing.provenance, incoming.provenance),
   };
   return withLists(filled, existing, incoming, [...(existing.abstractVersions ?? [])]);
 }

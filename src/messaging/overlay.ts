@@ -17,53 +17,73 @@ export interface PanelData {
 /** Related counts above this show as "99+". */
 export const RELATED_COUNT_CAP = 99;
 
+/**
+ * What a panel is about: a corpus paper by its id (the background has everything about it), or a paper
+ * only as a page shows it. With `learnFrom` (the page's URL) the background learns the page paper once it
+ * has answered, so "in your corpus" means known before this visit.
+ */
+export type PanelRequest = { readonly id: PaperId } | { readonly paper: PagePaper; readonly learnFrom?: string };
+
 export interface ChipData {
   readonly inCorpus: boolean;
   readonly saved: boolean;
   /** The top two or three tags. */
   readonly topics: readonly TopicTag[];
-  /**
-   * How many corpus papers are related (share at least two of its distinctive words, or an author; see
-   * `RelatedModel.relatedCounts`), at most `RELATED_COUNT_CAP + 1`; absent when not asked for (`counts: false`).
-   */
-  readonly relatedCount?: number;
+}
+
+/** One entry of a page, as `badges/recognise` answers it: the paper it names and what the corpus says. */
+export interface RecognisedPaper {
+  /** The entry's index in the request. */
+  readonly index: number;
+  readonly id: PaperId;
+  readonly inCorpus: boolean;
+  readonly saved: boolean;
+  /** The corpus record's title and (first ten) authors; absent when the corpus does not have the paper. */
+  readonly title?: string;
+  readonly authors?: readonly string[];
+}
+
+/** An entry to recognise: the arXiv id its links name, else its title (matched at the badge threshold). */
+export interface RecogniseEntry {
+  readonly id?: PaperId;
+  readonly title?: string;
 }
 
 export interface OverlayMessages {
-  /** Which of these ids are in the corpus, and which are saved. */
-  'papers/lookup': { req: { ids: PaperId[] }; res: { inCorpus: PaperId[]; saved: PaperId[] } };
-  /** One corpus record. */
-  'papers/get': { req: { id: PaperId }; res: { paper: Paper | null } };
-  /** Everything a full panel shows, for a paper in the corpus or only on the page. */
-  'panel/data': { req: { paper: PagePaper }; res: PanelData };
+  /** Everything a full panel shows, for a corpus paper (by id) or a paper only on the page. */
+  'panel/data': { req: PanelRequest; res: PanelData };
   /**
-   * What each listing chip shows, for many entries at once. `counts: false` leaves out the related counts
-   * (the cheap part first: a listing shows state and topics at once, counts after).
+   * What each listing chip shows at once (saved, in corpus, topics), for many entries; with `learnFrom`
+   * the background learns them afterwards. `counts` is a ticket for `chips/counts`: related counts take
+   * longer, so they come in a second answer, and the entries are not sent again.
    */
-  'chips/data': { req: { papers: PagePaper[]; counts?: boolean }; res: { chips: Record<string, ChipData> } };
-  /** Papers seen on a page, stored as learned papers unless the user turned learning off. */
-  'papers/learn': {
-    req: { papers: PagePaper[]; url: string };
-    res: { added: number; merged: number; skipped: boolean };
+  'chips/data': {
+    req: { papers: PagePaper[]; learnFrom?: string };
+    res: { chips: Record<string, ChipData>; counts: string };
   };
+  /**
+   * How many corpus papers are related to each entry of a `chips/data` answer (share at least two of its
+   * distinctive words, or an author; see `RelatedModel.relatedCounts`), at most `RELATED_COUNT_CAP + 1`.
+   * Null when the background no longer holds that ticket (it was restarted since).
+   */
+  'chips/counts': { req: { ticket: string }; res: { counts: Record<string, number> | null } };
+  /**
+   * Which papers a page's entries name (arXiv ids as given, titles through the title index at the badge
+   * threshold), and whether each is in the corpus and saved: one answer for a whole page of badges (and
+   * the popup's papers on this tab).
+   */
+  'badges/recognise': { req: { entries: RecogniseEntry[] }; res: { papers: RecognisedPaper[] } };
   /**
    * Opens the library page at a view (`author=<key>`, `topic=<id>`, `paper=<id>`) in a new tab: pages
    * may not navigate to extension pages themselves.
    */
   'library/open': { req: { view: string }; res: { opened: boolean } };
-  /** Candidate title strings from a page; answers the ones that are corpus papers. */
-  'titles/scan': {
-    req: { candidates: string[] };
-    res: { matches: { index: number; id: PaperId; confidence: number; kind: 'exact' | 'fuzzy' }[] };
-  };
 }
 
 export const OVERLAY_TYPES = [
-  'papers/lookup',
-  'papers/get',
   'panel/data',
   'chips/data',
-  'papers/learn',
-  'titles/scan',
+  'chips/counts',
+  'badges/recognise',
   'library/open',
 ] as const satisfies readonly (keyof OverlayMessages)[];

@@ -12,7 +12,7 @@ import { OVERLAY_TYPES, type OverlayMessages } from './overlay';
 export type { CorpusStatus } from './corpus';
 export type { HarvestReply, HarvestView } from './harvest';
 export type { SearchFilters, SearchHit } from './library';
-export type { ChipData, PanelData } from './overlay';
+export type { ChipData, PanelData, PanelRequest, RecognisedPaper, RecogniseEntry } from './overlay';
 export type * from './types';
 
 export interface Messages extends OverlayMessages, LibraryMessages, CorpusMessages, HarvestMessages {}

@@ -22,7 +22,7 @@ async function copyText(text: string): Promise<void> {
 export function extensionPanelApi(): PanelApi {
   const library = browser.runtime.getURL('/library.html');
   return {
-    data: (paper) => send('panel/data', { paper }),
+    data: (request) => send('panel/data', request),
     toggleSave: async (paper) => (await send('readingList/toggle', { paper })).saved,
     libraryUrl: (view) => `${library}#${view}`,
     openLibrary: (view) => void send('library/open', { view }),

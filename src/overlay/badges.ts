@@ -1,101 +1,54 @@
 /**
- * Badges on sites other than arXiv: an adapter reads a page's entries into FoundPapers, the background
- * says which are corpus papers (arXiv ids through `papers/lookup`; titles through one `titles/scan`
- * message per pass, at the TitleIndex's confidence threshold), and only those get a `paperlens-badge`
- * beside their title. Activating a badge opens the same panel as on arXiv under the entry.
+ * Badges on sites other than arXiv: an adapter reads a page's entries into FoundPapers, one
+ * `badges/recognise` message asks the background which are corpus papers (arXiv ids in the corpus;
+ * titles through the engine's title index at the badge threshold) and which are saved, and only corpus
+ * papers get a `paperlens-badge` beside their title. Activating a badge opens the same panel as on arXiv
+ * under the entry, asked for by id (the corpus has the paper).
  *
- * Work is done in small slices (idle callbacks, a few milliseconds each) so a 5,000-candidate page never
- * blocks the main thread for long; elements read once are remembered (WeakSet), so content added later
- * (infinite scroll, client-side navigation) is read on its own, never the whole page again.
+ * Reading and mounting run in slices (slices.ts) so a 5,000-candidate page never blocks the main thread
+ * for long; elements read once are remembered (WeakSet), so content added later (infinite scroll,
+ * client-side navigation) is read on its own, never the whole page again.
  */
 import { h, render } from 'preact';
 import type { PaperId } from '../core/paper';
 import { send } from '../messaging/client';
-import type { PagePaper } from '../messaging/protocol';
-import { BADGE_MIN_CONFIDENCE, type BadgeSiteAdapter } from '../sites/badge-adapter';
+import type { RecognisedPaper, RecogniseEntry } from '../messaging/protocol';
+import type { BadgeSiteAdapter } from '../sites/badge-adapter';
 import type { FoundPaper } from '../sites/types';
 import { Badge } from '../ui/badge/Badge';
 import { BADGE_CSS } from '../ui/badge/styles';
 import type { PanelApi } from '../ui/panel/Panel';
+import { type InlineEntry, InlinePanels } from './inline-panel';
 import { mountAfter, unmount } from './mount';
-import { type MountedPanel, mountPanel } from './panel';
+import { toPagePaper } from './page-paper';
+import { Slices } from './slices';
 
-/** How the runner asks what is in the corpus; the extension's messages by default, fakes in unit tests. */
-export interface Recogniser {
-  /** Indexes of the titles that name corpus papers, with the TitleIndex's confidence. */
-  scan(titles: string[]): Promise<{ index: number; id: PaperId; confidence: number }[]>;
-  lookup(ids: PaperId[]): Promise<{ inCorpus: PaperId[]; saved: PaperId[] }>;
-  /** What the panel shows about a recognised paper. */
-  paper(id: PaperId): Promise<PagePaper | undefined>;
-}
+/** How the runner asks what is in the corpus; the extension's message by default, the real handler or fakes in tests. */
+export type Recogniser = (entries: RecogniseEntry[]) => Promise<RecognisedPaper[]>;
 
-const LOOKUP_MAX = 5000;
-const SCAN_MAX = 20_000;
-/** Milliseconds of work per slice before yielding to the page. */
-const SLICE_MS = 8;
+/** Entries per `badges/recognise` message (the background accepts up to 20,000). */
+const RECOGNISE_MAX = 20_000;
+/** Entries read before a batch goes to the background (a 5,000-candidate page: five, overlapping the reading). */
+const BADGE_BATCH = 1000;
 
-export const messageRecogniser: Recogniser = {
-  scan: async (titles) => {
-    const out: { index: number; id: PaperId; confidence: number }[] = [];
-    for (let i = 0; i < titles.length; i += SCAN_MAX) {
-      const { matches } = await send('titles/scan', { candidates: titles.slice(i, i + SCAN_MAX) });
-      for (const m of matches) out.push({ index: m.index + i, id: m.id, confidence: m.confidence });
-    }
-    return out;
-  },
-  lookup: async (ids) => {
-    const inCorpus: PaperId[] = [];
-    const saved: PaperId[] = [];
-    for (let i = 0; i < ids.length; i += LOOKUP_MAX) {
-      const r = await send('papers/lookup', { ids: ids.slice(i, i + LOOKUP_MAX) });
-      inCorpus.push(...r.inCorpus);
-      saved.push(...r.saved);
-    }
-    return { inCorpus, saved };
-  },
-  paper: async (id) => {
-    const { paper } = await send('papers/get', { id });
-    if (!paper) return undefined;
-    return {
-      id: paper.id,
-      title: paper.title,
-      authors: paper.authors.map((a) => a.name),
-      url: paper.arxivId ? `https://arxiv.org/abs/${paper.arxivId}` : '',
-      ...(paper.abstract ? { abstract: paper.abstract } : {}),
-      ...(paper.categories?.length ? { categories: [...paper.categories] } : {}),
-      ...(paper.published ? { published: paper.published } : {}),
-    };
-  },
+export const messageRecogniser: Recogniser = async (entries) => {
+  const out: RecognisedPaper[] = [];
+  for (let i = 0; i < entries.length; i += RECOGNISE_MAX) {
+    const { papers } = await send('badges/recognise', { entries: entries.slice(i, i + RECOGNISE_MAX) });
+    for (const p of papers) out.push({ ...p, index: p.index + i });
+  }
+  return out;
 };
 
-/** Resolves when the page is idle (or after a short wait in a busy or hidden tab). */
-function idle(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 50 });
-    else setTimeout(resolve, 0);
-  });
-}
+/** What a found paper asks the background: its arXiv id when its links name one, else its title. */
+export const recogniseEntry = (f: FoundPaper): RecogniseEntry => (f.arxivId ? { id: f.arxivId } : { title: f.title });
 
-/** Runs `fn` over items in slices of about SLICE_MS, yielding to the page between slices. */
-async function sliced<T>(items: readonly T[], fn: (item: T) => void, stopped: () => boolean): Promise<void> {
-  let i = 0;
-  while (i < items.length && !stopped()) {
-    await idle();
-    const until = performance.now() + SLICE_MS;
-    do {
-      const item = items[i++];
-      if (item !== undefined) fn(item);
-    } while (i < items.length && performance.now() < until);
-  }
-}
-
-interface BadgeEntry {
+interface BadgeEntry extends InlineEntry {
   readonly found: FoundPaper;
   readonly id: PaperId;
   readonly host: HTMLElement;
   readonly container: HTMLElement;
   saved: boolean;
-  panel: MountedPanel | undefined;
 }
 
 export interface BadgeRunnerOptions {
@@ -103,6 +56,8 @@ export interface BadgeRunnerOptions {
   readonly url: URL;
   readonly api: PanelApi;
   readonly recogniser?: Recogniser;
+  /** Stops every loop when aborted (WXT's `ctx.signal`). */
+  readonly signal?: AbortSignal;
   /** After each pass: how many badges the page has. */
   readonly onSettled?: (count: number) => void;
 }
@@ -112,69 +67,74 @@ const BLOCK_ANCHOR = 'h1, h2, h3, h4, h5, h6, dt, [class*="title"], [class*="Tit
 export class BadgeRunner {
   private readonly seen = new WeakSet<Element>();
   private readonly badges = new Map<PaperId, BadgeEntry>();
-  private readonly recogniser: Recogniser;
-  private stopped = false;
+  private readonly recognise: Recogniser;
+  private readonly abort = new AbortController();
+  private readonly slices: Slices;
+  private readonly panels: InlinePanels;
   private passes = 0;
 
   constructor(private readonly options: BadgeRunnerOptions) {
-    this.recogniser = options.recogniser ?? messageRecogniser;
+    this.recognise = options.recogniser ?? messageRecogniser;
+    options.signal?.addEventListener('abort', () => this.stop(), { once: true });
+    this.slices = new Slices(this.abort.signal);
+    this.panels = new InlinePanels(options.api, (id, saved) => {
+      const e = this.badges.get(id);
+      if (e) {
+        e.saved = saved;
+        this.draw(e);
+      }
+    });
+  }
+
+  private get stopped(): boolean {
+    return this.abort.signal.aborted;
   }
 
   get size(): number {
     return this.badges.size;
   }
 
-  /** Reads the entries of `root` not read before, recognises them and badges the corpus papers. */
+  /**
+   * Reads the entries of `root` not read before, recognises them and badges the corpus papers. Entries
+   * go to the background in batches as they are read, so its title scan runs while the page is still
+   * being read; each entry is sent once.
+   */
   async scan(root: ParentNode): Promise<void> {
     const fresh = this.options.adapter.entriesIn(root).filter((el) => !this.seen.has(el));
     for (const el of fresh) this.seen.add(el);
     if (fresh.length === 0) return;
+    this.slices.restart();
     this.passes++;
     try {
-      const found: FoundPaper[] = [];
-      await sliced(
-        fresh,
-        (el) => {
-          const f = this.options.adapter.readEntry?.(el, this.options.url);
-          if (f) found.push(f);
-        },
-        () => this.stopped,
-      );
-      if (this.stopped || found.length === 0) return;
-      const recognised = await this.recognise(found);
-      await sliced(
-        recognised,
-        ([f, id, saved]) => this.mount(f, id, saved),
-        () => this.stopped,
-      );
-    } catch {
-      // Recognition is best effort: the page is left as it was.
+      const answers: Promise<void>[] = [];
+      let batch: FoundPaper[] = [];
+      const send = () => {
+        if (batch.length) answers.push(this.recogniseAndMount(batch));
+        batch = [];
+      };
+      await this.slices.each(fresh, (el) => {
+        const f = this.options.adapter.readEntry?.(el, this.options.url);
+        if (f) batch.push(f);
+        if (batch.length >= BADGE_BATCH) send();
+      });
+      if (!this.stopped) send();
+      await Promise.all(answers);
     } finally {
       if (--this.passes === 0 && !this.stopped) this.options.onSettled?.(this.badges.size);
     }
   }
 
-  /** Which found papers are corpus papers: arXiv ids first, then titles (only for entries with no id). */
-  private async recognise(found: readonly FoundPaper[]): Promise<[FoundPaper, PaperId, boolean][]> {
-    const ids: (PaperId | undefined)[] = found.map((f) => f.arxivId);
-    const titled = found.flatMap((f, i) => (f.arxivId ? [] : [i]));
-    if (titled.length) {
-      const hits = await this.recogniser.scan(titled.map((i) => found[i]?.title ?? ''));
-      for (const hit of hits) {
-        if (hit.confidence < BADGE_MIN_CONFIDENCE) continue;
-        const at = titled[hit.index];
-        if (at !== undefined) ids[at] = hit.id;
-      }
+  private async recogniseAndMount(found: readonly FoundPaper[]): Promise<void> {
+    try {
+      const papers = await this.recognise(found.map(recogniseEntry));
+      if (this.stopped) return;
+      await this.slices.each(papers, (p) => {
+        const f = found[p.index];
+        if (f && p.inCorpus) this.mount(f, p.id, p.saved);
+      });
+    } catch {
+      // Recognition is best effort: the page is left as it was.
     }
-    const wanted = [...new Set(ids.filter((id): id is PaperId => id !== undefined))];
-    if (wanted.length === 0 || this.stopped) return [];
-    const { inCorpus, saved } = await this.recogniser.lookup(wanted);
-    const known = new Set(inCorpus);
-    const isSaved = new Set(saved);
-    return found.flatMap((f, i) => {
-      const id = ids[i];
-      return id && known.has(id) ? [[f, id, isSaved.has(id)] as [FoundPaper, PaperId, boolean]] : [];
-    });
   }
 
   private mount(found: FoundPaper, id: PaperId, saved: boolean): void {
@@ -183,7 +143,20 @@ export class BadgeRunner {
     if (!m.fresh) return;
     // In a heading the badge ends the title line; after an inline title it follows it.
     if (found.anchor.matches(BLOCK_ANCHOR) && !found.anchor.matches('a, span')) found.anchor.append(m.host);
-    const entry: BadgeEntry = { found, id, host: m.host, container: m.container, saved, panel: undefined };
+    const entry: BadgeEntry = {
+      found,
+      id,
+      host: m.host,
+      container: m.container,
+      saved,
+      // A panel inside a link would follow the link on every click in it: it goes after the link.
+      anchor: found.panelAnchor ?? found.anchor.closest('a') ?? found.anchor,
+      // What the page shows until the answer; the answer is the corpus paper's, asked for by id.
+      paper: { ...toPagePaper(found), id },
+      request: () => ({ id }),
+      button: () => m.container.querySelector('button'),
+      toggled: () => this.draw(entry),
+    };
     this.badges.set(id, entry);
     this.draw(entry);
   }
@@ -194,55 +167,18 @@ export class BadgeRunner {
       h(Badge, {
         title: e.found.title,
         saved: e.saved,
-        expanded: e.panel !== undefined,
-        onToggle: () => void this.toggle(e),
+        expanded: this.panels.isOpen(e),
+        onToggle: () => this.panels.toggle(e),
       }),
       e.container,
     );
   }
 
-  private async toggle(e: BadgeEntry): Promise<void> {
-    if (e.panel) {
-      e.panel.remove();
-      e.panel = undefined;
-      this.draw(e);
-      return;
-    }
-    const paper = (await this.recogniser.paper(e.id).catch(() => undefined)) ?? {
-      id: e.id,
-      title: e.found.title,
-      authors: [...e.found.authors],
-      url: e.found.url,
-    };
-    if (this.stopped || e.panel) return;
-    const close = () => {
-      void this.toggle(e);
-      e.container.querySelector('button')?.focus();
-    };
-    const api: PanelApi = {
-      ...this.options.api,
-      toggleSave: async (p) => {
-        const saved = await this.options.api.toggleSave(p);
-        const target = this.badges.get(p.id);
-        if (target) {
-          target.saved = saved;
-          this.draw(target);
-        }
-        return saved;
-      },
-    };
-    // A panel inside a link would follow the link on every click in it: it goes after the link.
-    const anchor = e.found.panelAnchor ?? e.found.anchor.closest('a') ?? e.found.anchor;
-    e.panel = mountPanel(anchor, paper, api, { onClose: close });
-    this.draw(e);
-  }
-
   stop(): void {
-    this.stopped = true;
-    for (const e of this.badges.values()) {
-      e.panel?.remove();
-      unmount(e.host, (c) => render(null, c));
-    }
+    if (this.stopped) return;
+    this.abort.abort();
+    this.panels.closeAll();
+    for (const e of this.badges.values()) unmount(e.host, (c) => render(null, c));
     this.badges.clear();
   }
 }

@@ -1,5 +1,4 @@
-/** Turning found papers into what crosses the wire, and telling the background what a page showed. */
-import { send } from '../messaging/client';
+/** Turning found papers into what crosses the wire. */
 import type { PagePaper } from '../messaging/protocol';
 import { PAGE_PAPER_LIMITS as L } from '../messaging/types';
 import type { FoundPaper } from '../sites/types';
@@ -23,12 +22,4 @@ export function toPagePaper(found: FoundPaper): PagePaper {
     ...(found.journalRef ? { journalRef: clip(found.journalRef, L.journalRef) } : {}),
     ...(found.published ? { published: found.published } : {}),
   };
-}
-
-/** Stores papers seen on a page as learned papers (the background honours the learnFromPages setting). */
-export function learn(papers: readonly PagePaper[], url: URL): void {
-  if (papers.length === 0) return;
-  send('papers/learn', { papers: [...papers], url: url.href }).catch(() => {
-    // Learning is best effort: a page must never break because the corpus could not grow.
-  });
 }

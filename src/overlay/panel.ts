@@ -3,7 +3,7 @@
  * expanded chip, and (later) other sites' badges. Idempotent through mount.ts.
  */
 import { h, render } from 'preact';
-import type { PagePaper } from '../messaging/protocol';
+import type { PagePaper, PanelRequest } from '../messaging/protocol';
 import { Panel, type PanelApi } from '../ui/panel/Panel';
 import { PANEL_CSS } from '../ui/panel/styles';
 import { mountAfter, unmount } from './mount';
@@ -18,7 +18,7 @@ export function mountPanel(
   anchor: Element,
   paper: PagePaper,
   api: PanelApi,
-  options: { onClose?: () => void; onReady?: () => void } = {},
+  options: { request?: PanelRequest; onClose?: () => void; onReady?: () => void } = {},
 ): MountedPanel {
   const m = mountAfter(anchor, 'panel', paper.id, PANEL_CSS);
   if (m.fresh) render(h(Panel, { paper, api, ...options }), m.container);

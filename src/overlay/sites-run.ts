@@ -20,6 +20,8 @@ export interface SitesOverlayOptions {
   readonly generic: boolean;
   readonly api?: PanelApi;
   readonly recogniser?: Recogniser;
+  /** Stops the overlay when aborted (WXT's `ctx.signal`: the extension was reloaded or updated). */
+  readonly signal?: AbortSignal;
 }
 
 export interface SitesOverlay {
@@ -67,6 +69,7 @@ export function startSitesOverlay(doc: Document, options: SitesOverlayOptions): 
       url,
       api,
       ...(options.recogniser ? { recogniser: options.recogniser } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
       onSettled: () => mark('paperlens:badges-ready'),
     });
     void runner.scan(doc);
@@ -130,6 +133,7 @@ export function startSitesOverlay(doc: Document, options: SitesOverlayOptions): 
     },
   };
   g[RUNNING] = overlay;
+  options.signal?.addEventListener('abort', () => overlay.stop(), { once: true });
   return overlay;
 }
 

@@ -5,8 +5,8 @@
  * text; the overlay then asks the background which of them are corpus papers (by id, or by title through
  * the TitleIndex) and badges only those. Pure: reads the elements it is handed.
  */
-import { arxivIdFromUrl, parseDoi, titlePaperId } from '../core/ids';
-import type { ArxivId } from '../core/paper';
+import { absUrl, arxivIdFromUrl, parseDoi, titlePaperId } from '../core/ids';
+import type { ArxivId, PaperId } from '../core/paper';
 import { normaliseTitle } from '../engine/normalize';
 import { textOf } from './dom';
 import type { FoundPaper, SiteAdapter } from './types';
@@ -75,6 +75,30 @@ export function arxivIdOfLinks(links: readonly Element[], base: URL): ArxivId | 
   return undefined;
 }
 
+/** Whether a title has anything a title key keeps (letters or digits); cheaper than normalising it. */
+export const hasTitleKey = (title: string) => /[\p{L}\p{N}]/u.test(title);
+
+/**
+ * A found paper with its canonical id. A title's id (`title:<hash>` of its normalised form) is worked out
+ * only when asked: a 5,000-candidate page asks the background about every title, but mounts a handful.
+ */
+export function foundPaper(
+  arxivId: ArxivId | undefined,
+  title: string,
+  rest: Omit<FoundPaper, 'id' | 'arxivId' | 'title'>,
+): FoundPaper {
+  if (arxivId) return { id: arxivId, arxivId, title, ...rest };
+  let id: PaperId | undefined;
+  return {
+    get id() {
+      id ??= titlePaperId(normaliseTitle(title));
+      return id;
+    },
+    title,
+    ...rest,
+  };
+}
+
 /** Title text as a page shows it, without the labels some sites put inside the title element. */
 const TITLE_NOISE = '.gs_ctu, .gs_ctg2, [aria-hidden="true"]';
 export function titleText(el: Element): string {
@@ -91,19 +115,15 @@ export function readEntry(spec: BadgeSiteSpec, entry: Element, url: URL): FoundP
   links.push(...Array.from(entry.querySelectorAll(linkSel)).filter((a) => a.matches('a[href]')));
   const arxivId = (spec.idFromPage ? arxivIdFromUrl(url)?.id : undefined) ?? arxivIdOfLinks(links, url);
   if (!arxivId && (title.length < TITLE_CHARS.min || title.length > TITLE_CHARS.max)) return undefined;
-  const key = normaliseTitle(title);
-  if (!arxivId && !key) return undefined;
+  if (!arxivId && !hasTitleKey(title)) return undefined;
   const authors = spec.authors ? authorsIn(Array.from(entry.querySelectorAll(spec.authors))) : [];
   const panelAnchor = spec.panelAnchor?.(entry);
-  return {
-    id: arxivId ?? titlePaperId(key),
-    ...(arxivId ? { arxivId } : {}),
-    title,
+  return foundPaper(arxivId, title, {
     authors,
-    url: arxivId ? `https://arxiv.org/abs/${arxivId}` : url.href,
+    url: arxivId ? absUrl(arxivId) : url.href,
     anchor: titleEl,
     ...(panelAnchor ? { panelAnchor } : {}),
-  };
+  });
 }
 
 function titleElement(entry: Element, title: string | readonly string[]): Element | null {

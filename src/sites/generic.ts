@@ -9,9 +9,16 @@
  * only what the background recognises as a corpus paper, so over-collecting here costs a little time,
  * never a false badge.
  */
-import { titlePaperId } from '../core/ids';
-import { normaliseTitle } from '../engine/normalize';
-import { arxivIdOfLinks, type BadgeSiteAdapter, TITLE_CHARS, titleText, within } from './badge-adapter';
+import { absUrl } from '../core/ids';
+import {
+  arxivIdOfLinks,
+  type BadgeSiteAdapter,
+  foundPaper,
+  hasTitleKey,
+  TITLE_CHARS,
+  titleText,
+  within,
+} from './badge-adapter';
 import type { FoundPaper } from './types';
 
 const HEADINGS = 'h1, h2, h3, h4, h5, h6';
@@ -38,16 +45,8 @@ function read(el: Element, url: URL): FoundPaper | undefined {
   const arxivId = arxivIdOfLinks(around && around !== el ? [...own, around] : own, url);
   if (!arxivId && (title.length < TITLE_CHARS.min || title.length > TITLE_CHARS.max)) return undefined;
   if (!arxivId && isLink && LINK_LABEL.test(title)) return undefined;
-  const key = normaliseTitle(title);
-  if (!arxivId && !key) return undefined;
-  return {
-    id: arxivId ?? titlePaperId(key),
-    ...(arxivId ? { arxivId } : {}),
-    title,
-    authors: [],
-    url: arxivId ? `https://arxiv.org/abs/${arxivId}` : url.href,
-    anchor: el,
-  };
+  if (!arxivId && !hasTitleKey(title)) return undefined;
+  return foundPaper(arxivId, title, { authors: [], url: arxivId ? absUrl(arxivId) : url.href, anchor: el });
 }
 
 const entriesIn = (root: ParentNode) => within(root, CANDIDATES);

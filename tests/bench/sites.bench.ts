@@ -42,7 +42,7 @@ interface Row {
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 /** 5,000 entries, about 1 MB: titles in h3, authors, a slice of abstract; some arXiv links. */
-function bigPage(corpus: readonly Paper[], outside: readonly Paper[]): { html: string; expected: number } {
+export function bigPage(corpus: readonly Paper[], outside: readonly Paper[]): { html: string; expected: number } {
   const items: string[] = [];
   const expected = new Set<string>();
   for (let i = 0; i < 5000; i++) {

@@ -75,7 +75,7 @@ test.describe('surface', () => {
       });
       return r.result.value as { ok: boolean; error?: string };
     };
-    expect((await ask('papers/lookup', { ids: ['2210.16859'] })).ok).toBe(true);
+    expect((await ask('badges/recognise', { entries: [{ id: '2210.16859' }] })).ok).toBe(true);
     for (const [type, data] of [
       ['readingList/list', {}],
       ['backup/export', {}],

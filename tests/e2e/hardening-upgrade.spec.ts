@@ -143,18 +143,18 @@ test.describe('upgrade', () => {
         notes: 'Notes from 0.0.1 ✓',
         tags: ['old'],
       });
-      const learned = (await message(page, 'papers/get', { id: 'hep-th/9901001' })).value as {
+      const learned = (await message(page, 'library/paper', { id: 'hep-th/9901001' })).value as {
         paper: { provenance: { kind: string }[] } | null;
       };
       expect(learned.paper?.provenance.map((p) => p.kind)).toContain('learned');
-      const imported = (await message(page, 'papers/get', { id: '2501.00001' })).value as {
+      const imported = (await message(page, 'library/paper', { id: '2501.00001' })).value as {
         paper: { title: string } | null;
       };
       expect(imported.paper?.title).toBe('An Imported Paper');
       const status = (await message(page, 'corpus/status', {})).value as { corpusVersion: string; imported: number };
       expect(status.corpusVersion).toBe(bundled.corpusVersion);
       expect(status.imported).toBe(1);
-      const restored = (await message(page, 'papers/get', { id: '2310.07765' })).value as { paper: unknown };
+      const restored = (await message(page, 'library/paper', { id: '2310.07765' })).value as { paper: unknown };
       expect(restored.paper).not.toBeNull();
       // The library page shows the list.
       const library = await session.extensionPage('library.html');

@@ -169,4 +169,32 @@ describe('learning papers from pages', () => {
       { kind: 'learned', url: 'https://arxiv.org/list/cs.LG/new', at: '2026-03-01T00:00:00.000Z' },
     ]);
   });
+
+  it('remembers the first page that showed a paper; later pages only fill what it lacks', async () => {
+    const id = '2601.00002' as PaperId;
+    const at = new Date('2026-03-01T00:00:00Z');
+    await learnPapers(db, [{ id, title: 'Seen', authors: [], provenance: [] }], 'https://arxiv.org/list/cs.LG/new', at);
+    const first = await getPaper(db, id);
+    // The same paper on every day's listing: the record does not grow.
+    for (const day of ['02', '03', '04'])
+      await learnPapers(
+        db,
+        [{ id, title: 'Seen again', authors: [], provenance: [] }],
+        `https://arxiv.org/list/cs.LG/pastweek?day=${day}`,
+        at,
+      );
+    expect(await getPaper(db, id)).toEqual(first);
+    // An abs page shows the abstract the listing did not: that fills the gap, nothing else changes.
+    await learnPapers(
+      db,
+      [{ id, title: 'Seen', authors: [], abstract: 'What it says.', categories: ['cs.LG'], provenance: [] }],
+      'https://arxiv.org/abs/2601.00002',
+      at,
+    );
+    const filled = await getPaper(db, id);
+    expect(filled?.abstract).toBe('What it says.');
+    expect(filled?.categories).toEqual(['cs.LG']);
+    expect(filled?.title).toBe('Seen');
+    expect(filled?.provenance).toEqual(first?.provenance);
+  });
 });

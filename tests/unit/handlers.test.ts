@@ -5,6 +5,7 @@ import { EngineService } from '../../src/background/engine-service';
 import { createHandlers, dispatch } from '../../src/background/handlers';
 import { displayTags } from '../../src/background/handlers/overlay';
 import { installBundle } from '../../src/background/install';
+import { PageLearner } from '../../src/background/learning';
 import type { PaperId } from '../../src/core/paper';
 import { validateBundle } from '../../src/corpus/bundle';
 import { type Database, openDatabase } from '../../src/db/database';
@@ -15,18 +16,21 @@ import { DEFAULT_SETTINGS } from '../../src/settings/schema';
 const bundle = validateBundle(JSON.parse(readFileSync(new URL('../../data/corpus.json', import.meta.url), 'utf8')));
 let db: Database;
 let handlers: ReturnType<typeof createHandlers>;
+let learner: PageLearner;
 
 beforeEach(async () => {
   db = await openDatabase({ factory: new IDBFactory() });
   if (!bundle.ok) throw new Error(bundle.error);
   await installBundle(db, bundle.value);
   const dbFn = async () => db;
-  handlers = createHandlers({
+  const deps = {
     db: dbFn,
     engine: new EngineService(dbFn),
     settings: async () => DEFAULT_SETTINGS,
     now: () => new Date('2026-11-23T10:00:00Z'),
-  });
+  };
+  learner = new PageLearner(deps);
+  handlers = createHandlers({ ...deps, learner });
 });
 
 const page = {
@@ -37,9 +41,26 @@ const page = {
 };
 
 describe('background handlers', () => {
-  it('say which ids are in the corpus and which are saved', async () => {
-    const r = await handlers['papers/lookup']({ ids: ['2210.16859', '2501.09876'] as PaperId[] });
-    expect(r).toEqual({ inCorpus: ['2210.16859'], saved: [] });
+  it('recognise a page’s entries by id and by title, saying which are corpus papers and which are saved', async () => {
+    await handlers['readingList/toggle']({ paper: page });
+    const { papers } = await handlers['badges/recognise']({
+      entries: [
+        { id: '2210.16859' as PaperId },
+        { id: '2501.09876' as PaperId },
+        { title: 'Introduction' },
+        { title: 'a solvable model of neural scaling laws' },
+        { title: 'Deep Learning' },
+      ],
+    });
+    expect(papers.map((p) => [p.index, p.id, p.inCorpus, p.saved])).toEqual([
+      [0, '2210.16859', true, true],
+      [1, '2501.09876', false, false],
+      [3, '2210.16859', true, true],
+    ]);
+    // The corpus record's title and authors, for the popup's list of papers on the tab.
+    expect(papers[0]?.title).toBe('A Solvable Model of Neural Scaling Laws');
+    expect(papers[0]?.authors).toEqual(['Alexander Maloney', 'Daniel A. Roberts', 'James Sully']);
+    expect(papers[1]?.title).toBeUndefined();
   });
 
   it('toggle a paper in and out of the reading list, keeping the corpus title', async () => {
@@ -49,7 +70,7 @@ describe('background handlers', () => {
       ['2210.16859', 'to-read', '2026-11-23T10:00:00.000Z'],
     ]);
     expect(entries[0]?.authors).toEqual(['Alexander Maloney', 'Daniel A. Roberts', 'James Sully']);
-    expect((await handlers['papers/lookup']({ ids: [page.id] })).saved).toEqual([page.id]);
+    expect((await handlers['badges/recognise']({ entries: [{ id: page.id }] })).papers[0]?.saved).toBe(true);
     expect(await handlers['readingList/toggle']({ paper: page })).toEqual({ saved: false });
     expect((await handlers['readingList/list']({})).entries).toEqual([]);
   });
@@ -62,7 +83,7 @@ describe('background handlers', () => {
   });
 
   it('reject malformed payloads with a clear error', async () => {
-    await expect(handlers['papers/lookup']({ ids: ['<script>'] as PaperId[] })).rejects.toThrow(/paper ids/);
+    await expect(handlers['readingList/add']({ ids: ['<script>'] as PaperId[] })).rejects.toThrow(/paper ids/);
     await expect(
       handlers['readingList/toggle']({ paper: { ...page, authors: 3 as unknown as string[] } }),
     ).rejects.toThrow(/id, title, authors and url/);
@@ -70,11 +91,11 @@ describe('background handlers', () => {
 
   it('dispatch only well-formed messages of known types', async () => {
     expect(parseRequest({ type: 'nope', data: {} })).toBeUndefined();
-    expect(parseRequest({ type: 'papers/lookup' })).toBeUndefined();
-    expect(parseRequest('papers/lookup')).toBeUndefined();
-    const req = parseRequest({ type: 'papers/lookup', data: { ids: ['2210.16859'] } });
+    expect(parseRequest({ type: 'badges/recognise' })).toBeUndefined();
+    expect(parseRequest('badges/recognise')).toBeUndefined();
+    const req = parseRequest({ type: 'badges/recognise', data: { entries: [{ id: '2210.16859' }] } });
     expect(req).toBeDefined();
-    expect(await dispatch(handlers, req!)).toEqual({ inCorpus: ['2210.16859'], saved: [] });
+    expect(await dispatch(handlers, req!)).toMatchObject({ papers: [{ index: 0, id: '2210.16859', inCorpus: true }] });
   });
 });
 
@@ -101,36 +122,58 @@ describe('overlay handlers with the engine', () => {
     expect(r.bibtex).toMatch(/eprint\s*=\s*\{2501\.09876\}/);
   });
 
-  it('learn papers seen on pages, and search then finds them', async () => {
+  it('learn the paper a panel showed once it has answered, and search then finds it', async () => {
     const before = await handlers['search/query']({ query: 'hyperparameter transfer residual' });
     expect(before.hits.map((h) => h.id)).not.toContain('2501.09876');
-    const r = await handlers['papers/learn']({ papers: [outside], url: outside.url });
-    expect(r).toEqual({ added: 1, merged: 0, skipped: false });
+    const r = await handlers['panel/data']({ paper: outside, learnFrom: outside.url });
+    // The answer says what was known before the visit.
+    expect(r.inCorpus).toBe(false);
+    await learner.flush();
     const after = await handlers['search/query']({ query: 'hyperparameter transfer residual' });
     expect(after.hits[0]?.id).toBe('2501.09876');
-    expect((await handlers['papers/lookup']({ ids: [outside.id] })).inCorpus).toEqual([outside.id]);
+    const again = await handlers['panel/data']({ id: outside.id });
+    expect(again.inCorpus).toBe(true);
+    expect(again.paper?.provenance).toEqual([{ kind: 'learned', url: outside.url, at: '2026-11-23T10:00:00.000Z' }]);
   });
 
-  it('learning never overwrites a bundled record', async () => {
-    await handlers['papers/learn']({ papers: [{ ...page, title: 'Wrong title from a page' }], url: page.url });
-    expect((await handlers['papers/get']({ id: page.id })).paper?.title).toBe(
-      'A Solvable Model of Neural Scaling Laws',
-    );
+  it('learning never overwrites a bundled record, and a panel opened by id answers from the corpus', async () => {
+    await handlers['chips/data']({
+      papers: [{ ...page, title: 'Wrong title from a page' }],
+      learnFrom: 'https://arxiv.org/list/cs.LG/new',
+    });
+    await learner.flush();
+    const r = await handlers['panel/data']({ id: page.id });
+    expect(r.paper?.title).toBe('A Solvable Model of Neural Scaling Laws');
+    expect(r.authors.map((a) => a.name)).toEqual(['Alexander Maloney', 'Daniel A. Roberts', 'James Sully']);
+    expect(r.paper?.provenance.map((p) => p.kind)).toEqual(['bundled', 'learned']);
+    await expect(handlers['panel/data']({ id: '2601.00001' as PaperId })).rejects.toThrow(/not in your corpus/);
   });
 
-  it('chips say in-corpus, saved, top topics and how many related papers exist', async () => {
+  it('learn nothing when the user turned learning off', async () => {
+    const dbFn = async () => db;
+    const deps = {
+      db: dbFn,
+      engine: new EngineService(dbFn),
+      settings: async () => ({ ...DEFAULT_SETTINGS, learnFromPages: false }),
+      now: () => new Date('2026-11-23T10:00:00Z'),
+    };
+    const off = new PageLearner(deps);
+    const h = createHandlers({ ...deps, learner: off });
+    await h['panel/data']({ paper: outside, learnFrom: outside.url });
+    await off.flush();
+    await expect(h['panel/data']({ id: outside.id })).rejects.toThrow(/not in your corpus/);
+  });
+
+  it('chips say in-corpus, saved and top topics at once, and how many related papers exist in a second answer', async () => {
     await handlers['readingList/toggle']({ paper: page });
-    const { chips } = await handlers['chips/data']({ papers: [page, outside] });
+    const { chips, counts } = await handlers['chips/data']({ papers: [page, outside] });
     expect(chips['2210.16859']).toMatchObject({ inCorpus: true, saved: true });
     expect(chips['2501.09876']).toMatchObject({ inCorpus: false, saved: false });
-    expect(chips['2501.09876']?.relatedCount).toBeGreaterThan(0);
-  });
-
-  it('scan finds corpus titles among page strings, and nothing in generic ones', async () => {
-    const { matches } = await handlers['titles/scan']({
-      candidates: ['Introduction', 'a solvable model of neural scaling laws', 'Deep Learning', 'Related work'],
-    });
-    expect(matches.map((m) => [m.index, m.id])).toEqual([[1, '2210.16859']]);
+    const answer = await handlers['chips/counts']({ ticket: counts });
+    expect(answer.counts?.['2501.09876']).toBeGreaterThan(0);
+    expect(Object.keys(answer.counts ?? {}).sort()).toEqual(['2210.16859', '2501.09876']);
+    // A ticket is answered once; an unknown one (a restarted background) gets no counts, not an error.
+    expect((await handlers['chips/counts']({ ticket: counts })).counts).toBeNull();
   });
 });
 

@@ -3,6 +3,8 @@
  * in one transaction, then a nudge to the driver (src/background/harvest-service.ts), which does the
  * requests. Handlers never fetch.
  */
+
+import { err, ok, type Result } from '../../core/paper';
 import type { Database } from '../../db/database';
 import { clearHarvest, readHarvest, updateHarvest } from '../../db/harvest-store';
 import { METADATA_FORMATS, type MetadataFormat } from '../../harvest/oai';
@@ -19,7 +21,8 @@ import {
 } from '../../harvest/state';
 import { harvestView } from '../../harvest/view';
 import type { HarvestReply } from '../../messaging/harvest';
-import { BadRequest, type HandlerDeps, type HandlerGroup } from './deps';
+import { bool, empty, optional, shape } from '../../messaging/parse';
+import { BadRequest, type HandlerDeps, type HandlerGroup, handler } from './deps';
 
 type HarvestType =
   | 'harvest/status'
@@ -28,6 +31,26 @@ type HarvestType =
   | 'harvest/resume'
   | 'harvest/cancel'
   | 'harvest/daily';
+
+const categoriesOf = (v: unknown): Result<string[]> =>
+  Array.isArray(v) &&
+  v.length > 0 &&
+  v.length <= MAX_CATEGORIES &&
+  v.every((c) => typeof c === 'string' && c.length <= 40)
+    ? ok(v as string[])
+    : err(`categories must be a list of 1 to ${MAX_CATEGORIES} arXiv category codes`);
+const startOf = (v: unknown): Result<string> =>
+  typeof v === 'string' && v.length <= 10 ? ok(v) : err('start must be a day, YYYY-MM-DD');
+const formatOf = (v: unknown): Result<MetadataFormat> =>
+  (METADATA_FORMATS as readonly unknown[]).includes(v)
+    ? ok(v as MetadataFormat)
+    : err(`format must be one of ${METADATA_FORMATS.join(', ')}`);
+const startRequest = shape({
+  categories: categoriesOf,
+  start: startOf,
+  format: optional(formatOf),
+  daily: optional(bool('daily')),
+});
 
 export function harvestHandlers({ db, now, harvest }: HandlerDeps): HandlerGroup<HarvestType> {
   const reply = (s: HarvestState | undefined): HarvestReply => ({
@@ -43,29 +66,18 @@ export function harvestHandlers({ db, now, harvest }: HandlerDeps): HandlerGroup
     return reply(stored);
   };
   return {
-    async 'harvest/status'() {
+    'harvest/status': handler(empty, async () => {
       const stored = await readHarvest(await db());
       if (!stored.ok) return { harvest: null, unreadable: stored.error };
       // Also a chance to continue: a page asking for progress wakes a worker that was stopped.
       if (isActive(stored.state)) harvest?.wake();
       return reply(stored.state);
-    },
+    }),
 
-    async 'harvest/start'({ categories, start, format, daily }) {
-      if (
-        !Array.isArray(categories) ||
-        categories.length === 0 ||
-        categories.length > MAX_CATEGORIES ||
-        !categories.every((c) => typeof c === 'string' && c.length <= 40)
-      )
-        throw new BadRequest(`categories must be a list of 1 to ${MAX_CATEGORIES} arXiv category codes`);
-      if (typeof start !== 'string' || start.length > 10) throw new BadRequest('start must be a day, YYYY-MM-DD');
-      if (format !== undefined && !(METADATA_FORMATS as readonly unknown[]).includes(format))
-        throw new BadRequest(`format must be one of ${METADATA_FORMATS.join(', ')}`);
-      if (daily !== undefined && typeof daily !== 'boolean') throw new BadRequest('daily must be true or false');
+    'harvest/start': handler(startRequest, async ({ categories, start, format, daily }) => {
       const at = now();
       const made = newHarvest(
-        { categories, start, ...(format ? { format: format as MetadataFormat } : {}), ...(daily ? { daily } : {}) },
+        { categories, start, ...(format ? { format } : {}), ...(daily ? { daily } : {}) },
         newHarvestId(at),
         at.getTime(),
       );
@@ -87,16 +99,12 @@ export function harvestHandlers({ db, now, harvest }: HandlerDeps): HandlerGroup
         );
       harvest?.wake();
       return reply(stored);
-    },
+    }),
 
-    'harvest/pause': () => control(pause),
-    'harvest/resume': () => control(resume),
-    'harvest/cancel': () => control((s) => cancel(s, now().getTime())),
-
-    async 'harvest/daily'({ daily }) {
-      if (typeof daily !== 'boolean') throw new BadRequest('daily must be true or false');
-      return control((s) => setDaily(s, daily));
-    },
+    'harvest/pause': handler(empty, () => control(pause)),
+    'harvest/resume': handler(empty, () => control(resume)),
+    'harvest/cancel': handler(empty, () => control((s) => cancel(s, now().getTime()))),
+    'harvest/daily': handler(shape({ daily: bool('daily') }), ({ daily }) => control((s) => setDaily(s, daily))),
   };
 }
 

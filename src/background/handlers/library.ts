@@ -1,8 +1,8 @@
 /** Answers to the popup and the library page: search, the reading list, library views, exports, backups. */
 import { applyPatch, type EntryPatch, validatePatch } from '../../backup/entry';
-import { describePlan, parseBackup } from '../../backup/format';
+import { type Backup, describePlan, parseBackup } from '../../backup/format';
 import { authorKey } from '../../core/authors';
-import type { Paper, PaperId } from '../../core/paper';
+import { err, ok, type Paper, type PaperId, type Result } from '../../core/paper';
 import { planBackupRestore, readBackup, restoreBackup } from '../../db/backup';
 import type { Database } from '../../db/database';
 import { getPaper } from '../../db/papers';
@@ -13,11 +13,13 @@ import { KEYWORD } from '../../engine/index/analyze';
 import type { QueryFilter } from '../../engine/index/query';
 import { TOPICS } from '../../engine/topics';
 import type { CorpusSort, ExportFormat, PaperRow, SearchFilters } from '../../messaging/library';
+import { empty, oneOf, pagePaper, paperId, paperIds, shape, text } from '../../messaging/parse';
 import type { RelatedPaper } from '../../messaging/protocol';
 import { recordRemovals } from '../../sync/service';
 import { readingListChanged } from '../../sync/signal';
 import { corpusTable, isCorpusSort } from '../corpus-table';
-import { BadRequest, type HandlerDeps, type HandlerGroup, pagePaper, paperIds } from './deps';
+import { BadRequest, type HandlerDeps, type HandlerGroup, handler } from './deps';
+import { relatedView, statsView, yearOf } from './views';
 
 type LibraryTypes =
   | 'search/query'
@@ -35,26 +37,68 @@ type LibraryTypes =
   | 'backup/export'
   | 'backup/import';
 
-function filterOf(f: SearchFilters | undefined, saved: ReadonlySet<string>): QueryFilter {
-  if (f === undefined) return {};
-  if (typeof f !== 'object' || f === null) throw new BadRequest('filters must be an object');
-  const year = (v: unknown) => (typeof v === 'number' && v > 1900 && v < 3000 ? v : undefined);
-  const list = (v: unknown) =>
-    Array.isArray(v) && v.every((x) => typeof x === 'string') && v.length <= 50 ? (v as string[]) : undefined;
+/** Search filters as sent: an object; fields that are not what they should be are ignored. */
+function searchFilters(v: unknown): Result<SearchFilters | undefined> {
+  if (v === undefined) return ok(undefined);
+  if (typeof v !== 'object' || v === null) return err('filters must be an object');
+  const f = v as Record<string, unknown>;
+  const year = (x: unknown) => (typeof x === 'number' && x > 1900 && x < 3000 ? x : undefined);
+  const list = (x: unknown) =>
+    Array.isArray(x) && x.every((y) => typeof y === 'string') && x.length <= 50 ? (x as string[]) : undefined;
   const yearFrom = year(f.yearFrom);
   const yearTo = year(f.yearTo);
   const categories = list(f.categories);
   const authors = list(f.authors);
-  return {
+  return ok({
     ...(yearFrom ? { yearFrom } : {}),
     ...(yearTo ? { yearTo } : {}),
     ...(categories?.length ? { categories } : {}),
     ...(authors?.length ? { authors } : {}),
-    ...(typeof f.saved === 'boolean' ? { saved: { ids: saved, want: f.saved } } : {}),
-  };
+    ...(typeof f.saved === 'boolean' ? { saved: f.saved } : {}),
+  });
 }
 
-const yearOf = (p: Paper) => Number((p.published ?? '').slice(0, 4)) || undefined;
+function filterOf(f: SearchFilters | undefined, saved: ReadonlySet<string>): QueryFilter {
+  if (f === undefined) return {};
+  const { saved: want, ...rest } = f;
+  return { ...rest, ...(want !== undefined ? { saved: { ids: saved, want } } : {}) };
+}
+
+/** How many results a search answers: 20 unless asked, between 1 and 200. */
+const searchLimit = (v: unknown) => ok(Math.min(Math.max(Number(v ?? 20) || 20, 1), 200));
+
+const searchRequest = shape({ query: text('query', 500), limit: searchLimit, filters: searchFilters });
+
+type CorpusRequest = {
+  query: string;
+  sort: CorpusSort;
+  descending?: boolean;
+  offset: number;
+  limit: number;
+  saved?: boolean;
+};
+/** The corpus table's window: lenient (a bad value falls back to its default), as the table sends it. */
+const corpusRequest = (v: unknown): Result<CorpusRequest> => {
+  if (typeof v !== 'object' || v === null) return err('the payload must be an object');
+  const data = v as Record<string, unknown>;
+  const sort: CorpusSort = isCorpusSort(data.sort) ? data.sort : 'year';
+  return ok({
+    query: typeof data.query === 'string' ? data.query.trim().slice(0, 500) : '',
+    sort,
+    ...(typeof data.descending === 'boolean' ? { descending: data.descending } : {}),
+    offset: Math.max(0, Math.floor(Number(data.offset) || 0)),
+    limit: Math.min(Math.max(Math.floor(Number(data.limit) || 50), 1), 500),
+    ...(typeof data.saved === 'boolean' ? { saved: data.saved } : {}),
+  });
+};
+
+const patchOf = (v: unknown): Result<EntryPatch> => validatePatch(v);
+
+const backupRequest = (v: unknown): Result<{ backup: Backup; apply: boolean }> => {
+  const data = (typeof v === 'object' && v !== null ? v : {}) as { backup?: unknown; apply?: unknown };
+  const parsed = parseBackup(data.backup);
+  return parsed.ok ? ok({ backup: parsed.value, apply: data.apply === true }) : parsed;
+};
 
 function rowOf(p: Paper, saved: boolean): PaperRow {
   const year = yearOf(p);
@@ -91,11 +135,10 @@ const FORMATS: Record<ExportFormat, { ext: string; mime: string }> = {
   markdown: { ext: 'md', mime: 'text/markdown' },
 };
 
-function patchOf(v: unknown): EntryPatch {
-  const r = validatePatch(v);
-  if (!r.ok) throw new BadRequest(r.error);
-  return r.value;
-}
+const exportRequest = shape({
+  ids: paperIds('ids', 100_000),
+  format: oneOf('format', Object.keys(FORMATS) as ExportFormat[]),
+});
 
 export function libraryHandlers({ db, engine, now, settings, saveSettings }: HandlerDeps): HandlerGroup<LibraryTypes> {
   const changed = async (d: Database, removed: readonly PaperId[] = []) => {
@@ -120,9 +163,8 @@ export function libraryHandlers({ db, engine, now, settings, saveSettings }: Han
   };
 
   return {
-    async 'search/query'(data) {
-      if (typeof data.query !== 'string' || data.query.length > 500) throw new BadRequest('query must be text');
-      const limit = Math.min(Math.max(Number(data.limit ?? 20) || 20, 1), 200);
+    'search/query': handler(searchRequest, async (data) => {
+      const { limit } = data;
       const d = await db();
       const savedAll =
         data.filters?.saved === undefined ? new Set<string>() : new Set(await d.getAllKeys('readingList'));
@@ -155,10 +197,9 @@ export function libraryHandlers({ db, engine, now, settings, saveSettings }: Han
           }),
         ),
       };
-    },
+    }),
 
-    async 'readingList/toggle'(data) {
-      const paper = pagePaper(data.paper);
+    'readingList/toggle': handler(shape({ paper: pagePaper }), async ({ paper }) => {
       const d = await db();
       if (await getEntry(d, paper.id)) {
         await removeEntry(d, paper.id);
@@ -174,50 +215,48 @@ export function libraryHandlers({ db, engine, now, settings, saveSettings }: Han
       await putEntry(d, newEntry(source, now()));
       await changed(d);
       return { saved: true };
-    },
+    }),
 
-    async 'readingList/list'() {
+    'readingList/list': handler(empty, async () => {
       return { entries: await listEntries(await db()) };
-    },
+    }),
 
-    async 'readingList/add'(data) {
-      return { added: await addIds(paperIds(data.ids)) };
-    },
+    'readingList/add': handler(shape({ ids: paperIds('ids') }), async ({ ids }) => {
+      return { added: await addIds(ids) };
+    }),
 
-    async 'readingList/update'(data) {
-      const [id] = paperIds([data.id]);
-      const patch = patchOf(data.patch);
+    'readingList/update': handler(shape({ id: paperId('id'), patch: patchOf }), async ({ id, patch }) => {
       const d = await db();
-      const old = id && (await getEntry(d, id));
-      if (!old) throw new BadRequest(`${String(data.id)} is not on the reading list`);
+      const old = await getEntry(d, id);
+      if (!old) throw new BadRequest(`${id} is not on the reading list`);
       const entry = applyPatch(old, patch, now());
       if (entry !== old) {
         await putEntry(d, entry);
         await changed(d);
       }
       return { entry };
-    },
+    }),
 
-    async 'readingList/updateMany'(data) {
-      const ids = paperIds(data.ids, 100_000);
-      const patch = patchOf(data.patch);
-      const d = await db();
-      const tx = d.transaction('readingList', 'readwrite');
-      const olds = await Promise.all(ids.map((id) => tx.store.get(id)));
-      const at = now();
-      const writes: Promise<unknown>[] = [];
-      for (const old of olds) {
-        if (!old) continue;
-        const next = applyPatch(old, patch, at);
-        if (next !== old) writes.push(tx.store.put(next));
-      }
-      await Promise.all([...writes, tx.done]);
-      if (writes.length) await changed(d);
-      return { updated: writes.length };
-    },
+    'readingList/updateMany': handler(
+      shape({ ids: paperIds('ids', 100_000), patch: patchOf }),
+      async ({ ids, patch }) => {
+        const d = await db();
+        const tx = d.transaction('readingList', 'readwrite');
+        const olds = await Promise.all(ids.map((id) => tx.store.get(id)));
+        const at = now();
+        const writes: Promise<unknown>[] = [];
+        for (const old of olds) {
+          if (!old) continue;
+          const next = applyPatch(old, patch, at);
+          if (next !== old) writes.push(tx.store.put(next));
+        }
+        await Promise.all([...writes, tx.done]);
+        if (writes.length) await changed(d);
+        return { updated: writes.length };
+      },
+    ),
 
-    async 'readingList/remove'(data) {
-      const ids = paperIds(data.ids, 100_000);
+    'readingList/remove': handler(shape({ ids: paperIds('ids', 100_000) }), async ({ ids }) => {
       const d = await db();
       const tx = d.transaction('readingList', 'readwrite');
       const keys = await Promise.all(ids.map((id) => tx.store.getKey(id)));
@@ -225,16 +264,12 @@ export function libraryHandlers({ db, engine, now, settings, saveSettings }: Han
       await Promise.all([...gone.map((id) => tx.store.delete(id)), tx.done]);
       if (gone.length) await changed(d, gone);
       return { removed: gone.length };
-    },
+    }),
 
-    async 'library/corpus'(data) {
-      const offset = Math.max(0, Math.floor(Number(data.offset) || 0));
-      const limit = Math.min(Math.max(Math.floor(Number(data.limit) || 50), 1), 500);
-      const sort: CorpusSort = isCorpusSort(data.sort) ? data.sort : 'year';
-      const query = typeof data.query === 'string' ? data.query.trim().slice(0, 500) : '';
+    'library/corpus': handler(corpusRequest, async (data) => {
+      const { offset, limit, sort, query, saved } = data;
       const d = await db();
       const savedAll = new Set<string>(await d.getAllKeys('readingList'));
-      const saved = typeof data.saved === 'boolean' ? data.saved : undefined;
       let ids: readonly PaperId[];
       let total: number;
       if (query) {
@@ -249,10 +284,9 @@ export function libraryHandlers({ db, engine, now, settings, saveSettings }: Han
       }
       const papers = await engine.papers(ids);
       return { total, rows: papers.flatMap((p) => (p ? [rowOf(p, savedAll.has(p.id))] : [])) };
-    },
+    }),
 
-    async 'library/author'(data) {
-      if (typeof data.key !== 'string' || data.key.length > 300) throw new BadRequest('key must be text');
+    'library/author': handler(shape({ key: text('key', 300) }), async (data) => {
       const a = (await engine.authorProfile(data.key)) ?? (await engine.authorProfile(authorKey(data.key)));
       if (!a) return { author: null };
       const saved = new Set<string>(await savedIds(await db(), a.papers));
@@ -267,22 +301,12 @@ export function libraryHandlers({ db, engine, now, settings, saveSettings }: Han
           topics: a.topics.slice(0, 20),
           ...(a.years ? { years: a.years } : {}),
           organisations: a.organisations,
-          ...(a.stats
-            ? {
-                stats: {
-                  ...(a.stats.hIndex !== undefined ? { hIndex: a.stats.hIndex } : {}),
-                  ...(a.stats.citations !== undefined ? { citations: a.stats.citations } : {}),
-                  ...(a.stats.papers !== undefined ? { papers: a.stats.papers } : {}),
-                  source: a.stats.source,
-                },
-              }
-            : {}),
+          ...(a.stats ? { stats: statsView(a.stats) } : {}),
         },
       };
-    },
+    }),
 
-    async 'library/topic'(data) {
-      if (typeof data.id !== 'string' || data.id.length > 200) throw new BadRequest('id must be text');
+    'library/topic': handler(shape({ id: text('id', 200) }), async (data) => {
       // A taxonomy topic, or else an arXiv category: both are keywords of the index.
       const topic = TOPICS.find((t) => t.id === data.id);
       const { ids } = await engine.keywordIds((topic ? KEYWORD.topic : KEYWORD.category) + data.id, TOPIC_ROWS);
@@ -292,11 +316,9 @@ export function libraryHandlers({ db, engine, now, settings, saveSettings }: Han
         label: topic?.label ?? data.id,
         papers: papers.flatMap((p) => (p ? [rowOf(p, saved.has(p.id))] : [])),
       };
-    },
+    }),
 
-    async 'library/paper'(data) {
-      const [id] = paperIds([data.id]);
-      if (!id) throw new BadRequest('id must be a paper id');
+    'library/paper': handler(shape({ id: paperId('id') }), async ({ id }) => {
       const d = await db();
       const entry = (await getEntry(d, id)) ?? null;
       const paper = (await engine.paper(id)) ?? null;
@@ -318,34 +340,20 @@ export function libraryHandlers({ db, engine, now, settings, saveSettings }: Han
         ),
       );
       const out: RelatedPaper[] = [];
-      for (const r of related) {
-        const p = await engine.paper(r.id);
-        if (!p) continue;
-        const year = yearOf(p);
-        out.push({
-          id: r.id,
-          title: p.title,
-          authors: p.authors.slice(0, 3).map((a) => a.name),
-          ...(year ? { year } : {}),
-          score: r.score,
-          reason: r.reason,
-          url: r.id.startsWith('title:') ? '' : `https://arxiv.org/abs/${r.id}`,
-          saved: saved.has(r.id),
-        });
-      }
+      const relatedPapers = await engine.papers(related.map((r) => r.id));
+      related.forEach((r, i) => {
+        const p = relatedPapers[i];
+        if (p) out.push(relatedView(r, p, saved.has(r.id)));
+      });
       return {
         paper,
         entry,
         related: out,
         topics: tags.map((t) => ({ kind: t.kind, id: t.id, label: t.label, why: t.why })),
       };
-    },
+    }),
 
-    async 'library/export'(data) {
-      const ids = paperIds(data.ids, 100_000);
-      const format = data.format;
-      if (typeof format !== 'string' || !Object.hasOwn(FORMATS, format))
-        throw new BadRequest(`format must be one of ${Object.keys(FORMATS).join(', ')}`);
+    'library/export': handler(exportRequest, async ({ ids, format }) => {
       const d = await db();
       const tx = d.transaction('readingList');
       const entries = await Promise.all(ids.map((id) => tx.store.get(id)));
@@ -353,9 +361,10 @@ export function libraryHandlers({ db, engine, now, settings, saveSettings }: Han
       const papers: Paper[] = [];
       const notes = new Map<string, string>();
       const tags = new Map<string, readonly string[]>();
+      const corpus = await engine.papers(ids);
       for (const [i, id] of ids.entries()) {
         const e = entries[i];
-        const p = (await engine.paper(id)) ?? (e ? paperFromEntry(e) : undefined);
+        const p = corpus[i] ?? (e ? paperFromEntry(e) : undefined);
         if (!p) continue;
         papers.push(p);
         if (e?.notes) notes.set(id, e.notes);
@@ -374,24 +383,22 @@ export function libraryHandlers({ db, engine, now, settings, saveSettings }: Han
                 : toMarkdown(papers, extras);
       const { ext, mime } = FORMATS[format];
       return { text, filename: `paperlens-${now().toISOString().slice(0, 10)}.${ext}`, mime };
-    },
+    }),
 
-    async 'backup/export'() {
+    'backup/export': handler(empty, async () => {
       const s = await settings();
       return { backup: await readBackup(await db(), { ...s }, now()) };
-    },
+    }),
 
-    async 'backup/import'(data) {
-      const parsed = parseBackup(data.backup);
-      if (!parsed.ok) throw new BadRequest(parsed.error);
+    'backup/import': handler(backupRequest, async ({ backup, apply }) => {
       const d = await db();
-      const plan = await planBackupRestore(d, parsed.value, { ...(await settings()) });
-      if (data.apply !== true) return { plan, summary: describePlan(plan), applied: false };
-      await restoreBackup(d, parsed.value);
+      const plan = await planBackupRestore(d, backup, { ...(await settings()) });
+      if (!apply) return { plan, summary: describePlan(plan), applied: false };
+      await restoreBackup(d, backup);
       engine.invalidate();
-      if (saveSettings) await saveSettings(parsed.value.settings);
+      if (saveSettings) await saveSettings(backup.settings);
       readingListChanged();
       return { plan, summary: describePlan(plan), applied: true };
-    },
+    }),
   };
 }

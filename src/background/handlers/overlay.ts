@@ -1,25 +1,26 @@
-/** Answers to the page overlays: lookups, full panels, listing chips, learning and title scans. */
+/**
+ * Answers to the page overlays, one per need: a full panel (learning its page paper afterwards), a
+ * listing's chips (state and topics at once, related counts in a second answer by ticket), a page's
+ * badges (recognition and state in one answer, from the engine), and opening a library view.
+ */
 import { browser } from 'wxt/browser';
 import { authorKey } from '../../core/authors';
-import type { Paper, PaperId } from '../../core/paper';
+import { err, ok, type Paper, type PaperId, type Result } from '../../core/paper';
 import { codeUrlsIn } from '../../corpus/code-urls';
-import { putPapers } from '../../db/papers';
 import { savedIds } from '../../db/reading-list';
 import { toBibtex } from '../../engine/export';
+import type { DraftPaper } from '../../engine/related';
 import type { Tag } from '../../engine/topics';
-import { RELATED_COUNT_CAP } from '../../messaging/overlay';
+import { type PanelRequest, RELATED_COUNT_CAP, type RecognisedPaper } from '../../messaging/overlay';
+import { list, optional, pagePaper, paperId, shape, text, webUrl } from '../../messaging/parse';
 import type { AuthorInfo, ChipData, PagePaper, RelatedPaper, TopicTag } from '../../messaging/protocol';
+import { BADGE_MIN_CONFIDENCE } from '../../sites/badge-adapter';
 import { learnedPaper } from '../learned';
-import { BadRequest, type HandlerDeps, type HandlerGroup, pagePaper, paperIds } from './deps';
+import { PageLearner } from '../learning';
+import { type HandlerDeps, type HandlerGroup, handler } from './deps';
+import { relatedView, statsView } from './views';
 
-type OverlayTypes =
-  | 'papers/lookup'
-  | 'papers/get'
-  | 'panel/data'
-  | 'chips/data'
-  | 'papers/learn'
-  | 'titles/scan'
-  | 'library/open';
+type OverlayTypes = 'panel/data' | 'chips/data' | 'chips/counts' | 'badges/recognise' | 'library/open';
 
 /** Library views a page may open: an author, a topic or a paper. */
 const LIBRARY_VIEW = /^(author|topic|paper)=[^\s#]{1,300}$/;
@@ -48,10 +49,10 @@ export function displayTags(tags: readonly Tag[], max: number): TopicTag[] {
   return out;
 }
 
-const absUrlOf = (id: PaperId) => (id.startsWith('title:') ? '' : `https://arxiv.org/abs/${id}`);
+type Draft = DraftPaper & { readonly id: PaperId };
 
 /** What the engine knows of a page paper: the corpus record's richer fields where there is one. */
-function draftOf(page: PagePaper, corpus: Paper | undefined) {
+function draftOf(page: PagePaper, corpus: Paper | undefined): Draft {
   return {
     id: page.id,
     title: corpus?.title ?? page.title,
@@ -61,25 +62,81 @@ function draftOf(page: PagePaper, corpus: Paper | undefined) {
   };
 }
 
-export function overlayHandlers({ db, engine, settings, now }: HandlerDeps): HandlerGroup<OverlayTypes> {
+const libraryView = (v: unknown) =>
+  typeof v === 'string' && LIBRARY_VIEW.test(v) ? ok(v) : err('view must be author=…, topic=… or paper=…');
+
+const pageUrl = webUrl('learnFrom');
+
+const byId = shape({ id: paperId('id') });
+const byPage = shape({ paper: pagePaper, learnFrom: optional(pageUrl) });
+/** A corpus paper by id, or a page paper (which wins when both are sent). */
+const panelRequest = (v: unknown): Result<PanelRequest> =>
+  typeof v === 'object' && v !== null && 'id' in v && !('paper' in v) ? byId(v) : byPage(v);
+
+/** A `CountTickets` ticket: `<life>-<n>`. */
+const ticketOf = (v: unknown) =>
+  typeof v === 'string' && /^[0-9a-z]{1,12}-\d{1,15}$/.test(v) ? ok(v) : err('ticket must be a chips/data ticket');
+
+const chipsRequest = shape({ papers: list('papers', 5000, pagePaper), learnFrom: optional(pageUrl) });
+
+const recogniseRequest = shape({
+  entries: list('entries', 20_000, shape({ id: optional(paperId('id')), title: optional(text('title', 2000)) })),
+});
+
+/**
+ * The drafts of recent `chips/data` answers, by ticket, until their related counts are asked for (once).
+ * Bounded: a ticket not asked for within a minute, or beyond the most recent entries, is dropped (its
+ * chips then show no count).
+ */
+class CountTickets {
+  private readonly tickets = new Map<string, { drafts: readonly Draft[]; at: number }>();
+  private held = 0;
+  private next = 0;
+  // A worker that restarted never mistakes another life's ticket for one of its own.
+  private readonly life = Math.random().toString(36).slice(2, 8);
+
+  constructor(
+    private readonly maxDrafts = 20_000,
+    private readonly maxAgeMs = 60_000,
+  ) {}
+
+  issue(drafts: readonly Draft[], at: number): string {
+    const ticket = `${this.life}-${this.next++}`;
+    this.tickets.set(ticket, { drafts, at });
+    this.held += drafts.length;
+    for (const [t, v] of this.tickets) {
+      if (this.held <= this.maxDrafts && at - v.at <= this.maxAgeMs) break;
+      this.tickets.delete(t);
+      this.held -= v.drafts.length;
+    }
+    return ticket;
+  }
+
+  take(ticket: string): readonly Draft[] | undefined {
+    const v = this.tickets.get(ticket);
+    if (!v) return undefined;
+    this.tickets.delete(ticket);
+    this.held -= v.drafts.length;
+    return v.drafts;
+  }
+}
+
+export function overlayHandlers(deps: HandlerDeps): HandlerGroup<OverlayTypes> {
+  const { db, engine, now } = deps;
+  const learner = deps.learner ?? new PageLearner(deps);
+  const tickets = new CountTickets();
+
   return {
-    async 'papers/lookup'(data) {
-      const wanted = paperIds(data.ids);
-      const found = await engine.inCorpus(wanted);
-      return { inCorpus: wanted.filter((id) => found.has(id)), saved: await savedIds(await db(), wanted) };
-    },
-
-    async 'papers/get'(data) {
-      const [id] = paperIds([data.id], 1);
-      return { paper: (await engine.paper(id as PaperId)) ?? null };
-    },
-
-    async 'panel/data'(data) {
-      const page = pagePaper(data.paper);
-      const corpus = await engine.paper(page.id);
-      const draft = draftOf(page, corpus);
+    'panel/data': handler(panelRequest, async (request) => {
+      const page = 'paper' in request ? request.paper : undefined;
+      const id = page ? page.id : (request as { id: PaperId }).id;
+      const corpus = await engine.paper(id);
+      if (!page && !corpus) throw new Error(`${id} is not in your corpus any more`);
+      const draft = draftOf(page ?? { id, title: '', authors: [], url: '' }, corpus);
+      // The names as the page wrote them (a corpus paper opened by id: as the corpus has them).
+      const names = page ? page.authors : (corpus?.authors.map((a) => a.name) ?? []);
       // A page may list thousands of authors; profiles are looked up for the first 50.
-      const keys = page.authors.slice(0, 50).map(authorKey);
+      const keys = names.slice(0, 50).map(authorKey);
       const [related, tags, profiles] = await Promise.all([
         engine.relatedTo(draft, RELATED_IN_PANEL * 2),
         engine.tags(draft),
@@ -88,25 +145,15 @@ export function overlayHandlers({ db, engine, settings, now }: HandlerDeps): Han
       const top = related.filter((r) => r.score >= RELATED_MIN_SCORE).slice(0, RELATED_IN_PANEL);
       const d = await db();
       const [saved, topPapers] = await Promise.all([
-        savedIds(d, [page.id, ...top.map((r) => r.id)]).then((ids) => new Set(ids)),
+        savedIds(d, [id, ...top.map((r) => r.id)]).then((ids) => new Set(ids)),
         engine.papers(top.map((r) => r.id)),
       ]);
       const relatedPapers: RelatedPaper[] = [];
-      for (const [i, r] of top.entries()) {
+      top.forEach((r, i) => {
         const p = topPapers[i];
-        if (!p) continue;
-        relatedPapers.push({
-          id: r.id,
-          title: p.title,
-          authors: p.authors.map((a) => a.name),
-          ...(p.published ? { year: Number(p.published.slice(0, 4)) } : {}),
-          score: r.score,
-          reason: r.reason,
-          url: absUrlOf(r.id),
-          saved: saved.has(r.id),
-        });
-      }
-      const authors: AuthorInfo[] = page.authors.map((name) => {
+        if (p) relatedPapers.push(relatedView(r, p, saved.has(r.id)));
+      });
+      const authors: AuthorInfo[] = names.map((name) => {
         const key = authorKey(name);
         const profile = profiles.get(key);
         return {
@@ -114,23 +161,17 @@ export function overlayHandlers({ db, engine, settings, now }: HandlerDeps): Han
           key,
           corpusPapers: profile?.paperCount ?? 0,
           topCoauthors: (profile?.coauthors ?? []).slice(0, 3).map((c) => ({ name: c.name, count: c.count })),
-          ...(profile?.stats
-            ? {
-                stats: {
-                  ...(profile.stats.hIndex !== undefined ? { hIndex: profile.stats.hIndex } : {}),
-                  ...(profile.stats.citations !== undefined ? { citations: profile.stats.citations } : {}),
-                  ...(profile.stats.papers !== undefined ? { papers: profile.stats.papers } : {}),
-                  source: profile.stats.source,
-                },
-              }
-            : {}),
+          ...(profile?.stats ? { stats: statsView(profile.stats) } : {}),
         };
       });
-      const bibSource: Paper = corpus ?? learnedPaper(page, now());
-      const codeUrls = [...new Set([...(corpus?.codeUrls ?? []), ...codeUrlsIn(page.abstract, page.comments)])];
+      const bibSource: Paper = corpus ?? learnedPaper(page as PagePaper, now());
+      const codeUrls = [...new Set([...(corpus?.codeUrls ?? []), ...codeUrlsIn(page?.abstract, page?.comments)])];
+      // Learned once answered: this answer says whether the paper was known before the visit.
+      const learnFrom = 'learnFrom' in request ? request.learnFrom : undefined;
+      if (page && learnFrom) learner.learn([page], learnFrom, 'now');
       return {
         inCorpus: corpus !== undefined,
-        saved: saved.has(page.id),
+        saved: saved.has(id),
         paper: corpus ?? null,
         authors,
         related: relatedPapers,
@@ -138,83 +179,80 @@ export function overlayHandlers({ db, engine, settings, now }: HandlerDeps): Han
         codeUrls,
         bibtex: toBibtex([bibSource]),
       };
-    },
+    }),
 
-    async 'chips/data'(data) {
-      if (!Array.isArray(data.papers) || data.papers.length > 5000) throw new BadRequest('papers must be a list');
-      if (data.counts !== undefined && typeof data.counts !== 'boolean')
-        throw new BadRequest('counts must be true or false');
-      const pages = data.papers.map(pagePaper);
+    'chips/data': handler(chipsRequest, async ({ papers: pages, learnFrom }) => {
       const d = await db();
-      const saved = new Set(
-        await savedIds(
+      const [saved, corpus] = await Promise.all([
+        savedIds(
           d,
           pages.map((p) => p.id),
-        ),
-      );
-      const corpora = await engine.papers(pages.map((p) => p.id));
-      const drafts = pages.map((page, i) => ({ page, corpus: corpora[i] }));
-      // One pass over the index postings for the whole batch, no rescoring (that is the panel's work).
-      const counts =
-        data.counts === false
-          ? undefined
-          : await engine.relatedCounts(
-              drafts.map(({ page, corpus }) => draftOf(page, corpus)),
-              RELATED_COUNT_CAP,
-            );
+        ).then((ids) => new Set(ids)),
+        engine.papers(pages.map((p) => p.id)),
+      ]);
+      const drafts = pages.map((page, i) => draftOf(page, corpus[i]));
       const chips: Record<string, ChipData> = {};
-      for (const [i, { page, corpus }] of drafts.entries()) {
-        const tags = await engine.tags(draftOf(page, corpus), 1);
-        const count = counts?.[i];
-        chips[page.id] = {
-          inCorpus: corpus !== undefined,
-          saved: saved.has(page.id),
+      const allTags = await engine.tagsMany(drafts, 1);
+      for (const [i, draft] of drafts.entries()) {
+        const tags = allTags[i] ?? [];
+        chips[draft.id] = {
+          inCorpus: corpus[i] !== undefined,
+          saved: saved.has(draft.id),
           topics: displayTags(
             tags.filter((t) => t.kind !== 'category'),
             2,
           ),
-          ...(count !== undefined ? { relatedCount: count } : {}),
         };
       }
-      return { chips };
-    },
+      if (learnFrom) learner.learn(pages, learnFrom, 'when-quiet');
+      return { chips, counts: tickets.issue(drafts, now().getTime()) };
+    }),
 
-    async 'papers/learn'(data) {
-      if (!Array.isArray(data.papers) || data.papers.length > 5000) throw new BadRequest('papers must be a list');
-      if (typeof data.url !== 'string') throw new BadRequest('url must be text');
-      if (!(await settings()).learnFromPages) return { added: 0, merged: 0, skipped: true };
-      const at = now();
-      const learned = data.papers.map(pagePaper).map((p) => learnedPaper(p, at, data.url));
-      const d = await db();
-      // A page never overwrites what a richer source (bundle, import) said; it only fills gaps.
-      const result = await putPapers(d, learned, (old, incoming) => ({
-        ...incoming,
-        ...old,
-        ...(old.abstract || !incoming.abstract ? {} : { abstract: incoming.abstract }),
-        provenance: old.provenance.some((p) => p.kind === 'learned')
-          ? old.provenance
-          : [...old.provenance, ...incoming.provenance],
-      }));
-      engine.invalidate();
-      return { ...result, skipped: false };
-    },
+    'chips/counts': handler(shape({ ticket: ticketOf }), async ({ ticket }) => {
+      learner.postpone();
+      const drafts = tickets.take(ticket);
+      if (!drafts) return { counts: null };
+      // One pass over the index postings for the whole batch, no rescoring (that is the panel's work).
+      const counts = await engine.relatedCounts(drafts, RELATED_COUNT_CAP);
+      return { counts: Object.fromEntries(drafts.map((p, i) => [p.id, counts[i] ?? 0])) };
+    }),
 
-    async 'titles/scan'(data) {
-      if (
-        !Array.isArray(data.candidates) ||
-        data.candidates.length > 20_000 ||
-        !data.candidates.every((c) => typeof c === 'string' && c.length <= 2000)
-      )
-        throw new BadRequest('candidates must be a list of at most 20,000 strings');
-      const hits = await engine.scanTitles(data.candidates);
-      return { matches: hits.map((h) => ({ index: h.index, id: h.id, confidence: h.confidence, kind: h.kind })) };
-    },
+    'badges/recognise': handler(recogniseRequest, async ({ entries }) => {
+      const ids: (PaperId | undefined)[] = entries.map((e) => e.id);
+      const titled = entries.flatMap((e, i) => (e.id === undefined && e.title ? [i] : []));
+      if (titled.length) {
+        const hits = await engine.scanTitles(titled.map((i) => entries[i]?.title ?? ''));
+        for (const hit of hits) {
+          // On other sites a false badge is worse than a missing one (see BADGE_MIN_CONFIDENCE).
+          const at = titled[hit.index];
+          if (hit.confidence >= BADGE_MIN_CONFIDENCE && at !== undefined) ids[at] = hit.id;
+        }
+      }
+      const wanted = [...new Set(ids.filter((id): id is PaperId => id !== undefined))];
+      if (wanted.length === 0) return { papers: [] };
+      const [records, saved] = await Promise.all([
+        engine.papers(wanted),
+        savedIds(await db(), wanted).then((s) => new Set(s)),
+      ]);
+      const byId = new Map(wanted.map((id, i) => [id, records[i]] as const));
+      const papers: RecognisedPaper[] = [];
+      for (const [index, id] of ids.entries()) {
+        if (id === undefined) continue;
+        const p = byId.get(id);
+        papers.push({
+          index,
+          id,
+          inCorpus: p !== undefined,
+          saved: saved.has(id),
+          ...(p ? { title: p.title, authors: p.authors.slice(0, 10).map((a) => a.name) } : {}),
+        });
+      }
+      return { papers };
+    }),
 
-    async 'library/open'(data) {
-      if (typeof data.view !== 'string' || !LIBRARY_VIEW.test(data.view))
-        throw new BadRequest('view must be author=…, topic=… or paper=…');
+    'library/open': handler(shape({ view: libraryView }), async (data) => {
       await browser.tabs.create({ url: `${browser.runtime.getURL('/library.html')}#${data.view}` });
       return { opened: true };
-    },
+    }),
   };
 }

@@ -1,5 +1,6 @@
 /** The author, topic and paper views the overlay links to (`#author=`, `#topic=`, `#paper=`). */
 import { useEffect, useState } from 'preact/hooks';
+import { paperUrl } from '../../core/ids';
 import type { Paper, PaperId } from '../../core/paper';
 import type { ReadingListEntry, ReadingStatus } from '../../db/schema';
 import { send } from '../../messaging/client';
@@ -174,7 +175,7 @@ export function PaperView({ id }: { readonly id: string }) {
         id: id as PaperId,
         title,
         authors: authors.map((a) => a.name),
-        url: id.startsWith('title:') ? '' : `https://arxiv.org/abs/${id}`,
+        url: paperUrl(id as PaperId),
       },
     }).then(reload, () => undefined);
   return (
@@ -192,8 +193,8 @@ export function PaperView({ id }: { readonly id: string }) {
       </p>
       <p class="pl-muted">
         {p?.published ?? ''} {p?.categories?.join(' ') ?? ''}{' '}
-        {!id.startsWith('title:') && (
-          <a href={`https://arxiv.org/abs/${id}`} target="_blank" rel="noreferrer">
+        {paperUrl(id as PaperId) && (
+          <a href={paperUrl(id as PaperId)} target="_blank" rel="noreferrer">
             arXiv:{id}
           </a>
         )}

@@ -5,10 +5,11 @@
  * corpus is rendered as text by Preact, never as HTML.
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { AuthorInfo, PagePaper, PanelData, RelatedPaper, TopicTag } from '../../messaging/protocol';
+import type { AuthorInfo, PagePaper, PanelData, PanelRequest, RelatedPaper, TopicTag } from '../../messaging/protocol';
 
 export interface PanelApi {
-  data(paper: PagePaper): Promise<PanelData>;
+  /** The panel's answer: for a corpus paper by id, or for the page's paper. */
+  data(request: PanelRequest): Promise<PanelData>;
   /** Toggles the reading-list entry; answers whether the paper is now saved. */
   toggleSave(paper: PagePaper): Promise<boolean>;
   /** The library page's URL for a view (`author=<key>`, `topic=<id>`), shown as the link's address. */
@@ -22,7 +23,10 @@ export interface PanelApi {
 }
 
 export interface PanelProps {
+  /** The paper as the page shows it: shown at once, before the answer, and saved by the Save toggle. */
   readonly paper: PagePaper;
+  /** What to ask for; `{ paper }` by default (a corpus paper is better asked for by id). */
+  readonly request?: PanelRequest;
   readonly api: PanelApi;
   /** Set when the panel was opened from a listing chip: shows a Close button, and Escape closes it. */
   readonly onClose?: () => void;
@@ -34,7 +38,7 @@ type State = { phase: 'loading' } | { phase: 'ready'; data: PanelData } | { phas
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export function Panel({ paper, api, onClose, onReady }: PanelProps) {
+export function Panel({ paper, request: ask, api, onClose, onReady }: PanelProps) {
   const [state, setState] = useState<State>({ phase: 'loading' });
   const [collapsed, setCollapsed] = useState<boolean | undefined>(onClose ? false : undefined);
   const [savedRelated, setSavedRelated] = useState<Record<string, boolean>>({});
@@ -45,7 +49,7 @@ export function Panel({ paper, api, onClose, onReady }: PanelProps) {
   // Asked for during the first render, not in an effect: effects wait for the next frame, and a
   // background tab may not paint for a while.
   const [request] = useState(() => {
-    const data = api.data(paper);
+    const data = api.data(ask ?? { paper });
     // An inline panel (from a chip) always opens expanded; the page panel remembers its state.
     const folded = onClose ? Promise.resolve(false) : api.collapsed().catch(() => false);
     return Promise.all([data, folded]);

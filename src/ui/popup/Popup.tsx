@@ -7,6 +7,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { paperUrl } from '../../core/ids';
+import type { PaperId } from '../../core/paper';
 import type { ReadingListEntry } from '../../db/schema';
 import { send } from '../../messaging/client';
 import type { CorpusStatus, SearchFilters, SearchHit } from '../../messaging/protocol';
@@ -16,9 +18,8 @@ import { Highlighted } from '../components/Highlighted';
 import { activeTab, papersOn, scanTab, type TabPaper } from './tab-papers';
 
 function urlOf(id: string): string {
-  return id.startsWith('title:')
-    ? browser.runtime.getURL(`/library.html#paper=${encodeURIComponent(id)}`)
-    : `https://arxiv.org/abs/${id}`;
+  // A paper with no page on the web opens in the library.
+  return paperUrl(id as PaperId) || browser.runtime.getURL(`/library.html#paper=${encodeURIComponent(id)}`);
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));

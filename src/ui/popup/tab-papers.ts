@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { arxivIdFromUrl } from '../../core/ids';
 import type { PaperId } from '../../core/paper';
 import { send } from '../../messaging/client';
+import type { RecogniseEntry } from '../../messaging/protocol';
 import { collectFromPage, type PageScan } from './scan';
 
 export interface TabPaper {
@@ -28,12 +29,11 @@ export async function scanTab(tabId: number): Promise<PageScan | undefined> {
   }
 }
 
-/** Ids from the tab URL and the scan, then what the corpus and the reading list say of them. */
+/**
+ * The papers on the tab: the tab URL's own, then those its links name, then titles the corpus knows (at
+ * the badge threshold), with what the corpus and the reading list say of each, in one `badges/recognise`.
+ */
 export async function papersOn(url: string | undefined, scan: PageScan | undefined, max = 20): Promise<TabPaper[]> {
-  const ids: PaperId[] = [];
-  const add = (id: PaperId) => {
-    if (!ids.includes(id)) ids.push(id);
-  };
   const parse = (u: string) => {
     try {
       return arxivIdFromUrl(new URL(u))?.id;
@@ -42,30 +42,27 @@ export async function papersOn(url: string | undefined, scan: PageScan | undefin
     }
   };
   const own = url ? parse(url) : undefined;
-  if (own) add(own);
-  for (const l of scan?.links ?? []) {
-    const id = parse(l);
-    if (id) add(id);
-  }
-  if (scan?.titles.length) {
-    const { matches } = await send('titles/scan', { candidates: scan.titles.slice(0, 2000) });
-    for (const m of matches) if (m.confidence >= 0.9) add(m.id);
-  }
-  const some = ids.slice(0, max);
-  if (!some.length) return [];
-  const { inCorpus, saved } = await send('papers/lookup', { ids: some });
-  const known = new Set(inCorpus);
-  const isSaved = new Set(saved);
-  return Promise.all(
-    some.map(async (id) => {
-      const paper = known.has(id) ? (await send('papers/get', { id })).paper : null;
-      return {
-        id,
-        title: paper?.title ?? `arXiv:${id}`,
-        authors: paper ? paper.authors.map((a) => a.name) : [],
-        inCorpus: known.has(id),
-        saved: isSaved.has(id),
-      };
+  const entries: RecogniseEntry[] = [
+    ...(own ? [{ id: own }] : []),
+    ...(scan?.links ?? []).flatMap((l) => {
+      const id = parse(l);
+      return id ? [{ id }] : [];
     }),
-  );
+    ...(scan?.titles ?? []).slice(0, 2000).map((title) => ({ title })),
+  ];
+  if (!entries.length) return [];
+  const { papers } = await send('badges/recognise', { entries });
+  const out = new Map<PaperId, TabPaper>();
+  for (const p of papers) {
+    if (out.size >= max) break;
+    if (out.has(p.id)) continue;
+    out.set(p.id, {
+      id: p.id,
+      title: p.title ?? `arXiv:${p.id}`,
+      authors: p.authors ?? [],
+      inCorpus: p.inCorpus,
+      saved: p.saved,
+    });
+  }
+  return [...out.values()];
 }

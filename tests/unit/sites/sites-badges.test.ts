@@ -1,40 +1,63 @@
 /**
- * The badge sites, end to end in Node: each adapter reads its fixture pages (linkedom), recognition runs
- * against the bundled corpus exactly as the background does (arXiv ids looked up in the corpus; titles
- * through the TitleIndex at the badge threshold), and the papers that would get a badge are exactly the
+ * The badge sites, end to end in Node: each adapter reads its fixture page (linkedom), the badge runner
+ * asks the real background handler (`badges/recognise`, with the bundled corpus in fake-indexeddb and the
+ * engine, exactly as the extension's background answers), and the badges on the page are exactly the
  * corpus papers the page shows: every one of them, and nothing else.
  */
 import { readFileSync } from 'node:fs';
+import { IDBFactory } from 'fake-indexeddb';
 import { parseHTML } from 'linkedom';
-import { describe, expect, it } from 'vitest';
-import corpus from '../../../data/corpus.json';
-import type { PaperId } from '../../../src/core/paper';
-import { TitleIndex } from '../../../src/engine/titles';
-import { BADGE_MIN_CONFIDENCE, type BadgeSiteAdapter } from '../../../src/sites/badge-adapter';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EngineService } from '../../../src/background/engine-service';
+import { createHandlers, type Handlers } from '../../../src/background/handlers';
+import { installBundle } from '../../../src/background/install';
+import { validateBundle } from '../../../src/corpus/bundle';
+import { openDatabase } from '../../../src/db/database';
+import { BadgeRunner } from '../../../src/overlay/badges';
+import { DEFAULT_SETTINGS } from '../../../src/settings/schema';
+import type { BadgeSiteAdapter } from '../../../src/sites/badge-adapter';
 import { generic } from '../../../src/sites/generic';
 import { BADGE_ADAPTERS, badgeAdapterFor } from '../../../src/sites/registry';
 import { SCHOLAR_HOSTS } from '../../../src/sites/scholar';
+import type { PanelApi } from '../../../src/ui/panel/Panel';
 
-const papers = (corpus as { papers: { id: string; title: string }[] }).papers;
-const index = new TitleIndex(papers.map((p) => ({ id: p.id as PaperId, title: p.title })));
-const inCorpus = new Set(papers.map((p) => p.id));
+let handlers: Handlers;
+
+beforeAll(async () => {
+  const bundle = validateBundle(
+    JSON.parse(readFileSync(new URL('../../../data/corpus.json', import.meta.url), 'utf8')),
+  );
+  if (!bundle.ok) throw new Error(bundle.error);
+  const db = await openDatabase({ factory: new IDBFactory() });
+  await installBundle(db, bundle.value);
+  const dbFn = async () => db;
+  handlers = createHandlers({
+    db: dbFn,
+    engine: new EngineService(dbFn),
+    settings: async () => DEFAULT_SETTINGS,
+    now: () => new Date('2026-11-23T10:00:00Z'),
+  });
+});
 
 const page = (path: string) =>
-  parseHTML(readFileSync(new URL(`../../fixtures/pages/${path}`, import.meta.url), 'utf8')).document;
+  parseHTML(readFileSync(new URL(`../../fixtures/pages/${path}`, import.meta.url), 'utf8'))
+    .document as unknown as Document;
 
-/** What would get a badge: the same rule as src/overlay/badges.ts, with the corpus in memory. */
-function badged(adapter: BadgeSiteAdapter, path: string, href: string): string[] {
-  const url = new URL(href);
-  const found = adapter.extract(page(path), url);
-  const titled = found.filter((f) => !f.arxivId);
-  const hits = new Map(
-    index
-      .scan(titled.map((f) => f.title))
-      .filter((h) => h.confidence >= BADGE_MIN_CONFIDENCE)
-      .map((h) => [titled[h.index], h.id]),
+/** The ids of the badges the runner puts on the fixture page, answered by the background handler. */
+async function badged(adapter: BadgeSiteAdapter, path: string, href: string): Promise<string[]> {
+  const doc = page(path);
+  const runner = new BadgeRunner({
+    adapter,
+    url: new URL(href),
+    api: {} as PanelApi,
+    recogniser: async (entries) => (await handlers['badges/recognise']({ entries })).papers,
+  });
+  await runner.scan(doc);
+  const ids = Array.from(doc.querySelectorAll('paperlens-badge[data-paperlens="badge"]')).map(
+    (b) => b.getAttribute('data-paper-id') ?? '',
   );
-  const ids = found.map((f) => f.arxivId ?? hits.get(f)).filter((id): id is PaperId => !!id && inCorpus.has(id));
-  return [...new Set(ids)].sort();
+  runner.stop();
+  return ids.sort();
 }
 
 const CASES: [string, string, string, string[]][] = [
@@ -104,10 +127,10 @@ const CASES: [string, string, string, string[]][] = [
 
 describe('badge site adapters on their fixtures', () => {
   for (const [id, path, href, expected] of CASES) {
-    it(`${id}: badges every corpus paper on ${path.split('/')[0]} and nothing else`, () => {
+    it(`${id}: badges every corpus paper on ${path.split('/')[0]} and nothing else`, async () => {
       const adapter = badgeAdapterFor(new URL(href));
       expect(adapter?.id).toBe(id);
-      if (adapter) expect(badged(adapter, path, href)).toEqual(expected);
+      if (adapter) expect(await badged(adapter, path, href)).toEqual(expected);
     });
   }
 
@@ -159,8 +182,8 @@ describe('generic recogniser', () => {
     ],
   ];
   for (const [path, what, expected] of GENERIC) {
-    it(`finds exactly the corpus papers on a ${what}`, () => {
-      expect(badged(generic, path, `https://${path.replace(/\.html$/, '')}`)).toEqual(expected);
+    it(`finds exactly the corpus papers on a ${what}`, async () => {
+      expect(await badged(generic, path, `https://${path.replace(/\.html$/, '')}`)).toEqual(expected);
     });
   }
 

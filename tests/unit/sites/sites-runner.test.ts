@@ -1,10 +1,12 @@
 /**
- * The badge runner on a page (linkedom), with a fake background: badges only for corpus papers, one per
- * paper, one titles/scan message per pass, and content added later read on its own.
+ * The badge runner on a page (linkedom), with a fake background: badges only for what the background
+ * says are corpus papers, one per paper, one badges/recognise message per pass (ids where the links name
+ * one, titles otherwise), and content added later read on its own.
  */
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import type { PaperId } from '../../../src/core/paper';
+import type { RecogniseEntry } from '../../../src/messaging/protocol';
 import { BadgeRunner, type Recogniser } from '../../../src/overlay/badges';
 import { scholarResults } from '../../../src/sites/scholar';
 import type { PanelApi } from '../../../src/ui/panel/Panel';
@@ -17,26 +19,16 @@ function page(...results: string[]) {
     .document as unknown as Document;
 }
 
-/** A corpus of two papers: one known by arXiv id, one by title; "Almost" matches only weakly. */
+/** A background with two corpus papers: one known by arXiv id, one by title (2210.16859 is saved). */
 function fakeBackground() {
-  const calls = { scan: [] as string[][], lookup: [] as string[][] };
-  const recogniser: Recogniser = {
-    scan: async (titles) => {
-      calls.scan.push(titles);
-      return titles.flatMap((t, index) =>
-        t === 'Known By Title'
-          ? [{ index, id: '2409.17858' as PaperId, confidence: 1 }]
-          : t === 'Almost Known By Title'
-            ? [{ index, id: '2409.17858' as PaperId, confidence: 0.85 }]
-            : [],
-      );
-    },
-    lookup: async (ids) => {
-      calls.lookup.push(ids);
-      const corpus = new Set(['2210.16859', '2409.17858']);
-      return { inCorpus: ids.filter((id) => corpus.has(id)), saved: ids.filter((id) => id === '2210.16859') };
-    },
-    paper: async () => undefined,
+  const calls = { recognise: [] as RecogniseEntry[][] };
+  const corpus = new Set(['2210.16859', '2409.17858']);
+  const recogniser: Recogniser = async (entries) => {
+    calls.recognise.push(entries);
+    return entries.flatMap((e, index) => {
+      const id = (e.id ?? (e.title === 'Known By Title' ? '2409.17858' : undefined)) as PaperId | undefined;
+      return id ? [{ index, id, inCorpus: corpus.has(id), saved: id === '2210.16859' }] : [];
+    });
   };
   return { recogniser, calls };
 }
@@ -49,12 +41,11 @@ const badges = (doc: Document) =>
   ]);
 
 describe('badge runner', () => {
-  it('badges corpus papers only: arXiv ids through the corpus, titles at the badge threshold', async () => {
+  it('asks about every entry in one message and badges corpus papers only', async () => {
     const doc = page(
       result('A Solvable Model', 'https://arxiv.org/abs/2210.16859'),
       result('Not In The Corpus', 'https://arxiv.org/abs/2001.08361'),
       result('Known By Title'),
-      result('Almost Known By Title'),
       result('Unknown Title Entirely'),
     );
     const { recogniser, calls } = fakeBackground();
@@ -64,8 +55,10 @@ describe('badge runner', () => {
       ['2210.16859', true],
       ['2409.17858', false],
     ]);
-    // Titles of entries with an arXiv id are not sent; all other titles go in one message.
-    expect(calls.scan).toEqual([['Known By Title', 'Almost Known By Title', 'Unknown Title Entirely']]);
+    // Entries with an arXiv id are asked about by id, the others by title, all in one message.
+    expect(calls.recognise).toEqual([
+      [{ id: '2210.16859' }, { id: '2001.08361' }, { title: 'Known By Title' }, { title: 'Unknown Title Entirely' }],
+    ]);
     // The badge is a contract host with an open shadow root, beside the title link.
     const host = doc.querySelector('paperlens-badge');
     expect(host?.getAttribute('data-paperlens')).toBe('badge');
@@ -95,9 +88,9 @@ describe('badge runner', () => {
     list.append(...Array.from(holder.children));
     await runner.scan(doc);
     expect(badges(doc).map(([id]) => id)).toEqual(['2409.17858', '2210.16859']);
-    // The second pass read only the new entry: no title went to the background again.
-    expect(calls.scan).toHaveLength(1);
-    expect(calls.lookup.at(-1)).toEqual(['2210.16859']);
+    // The second pass read only the new entry: nothing else went to the background again.
+    expect(calls.recognise).toHaveLength(2);
+    expect(calls.recognise.at(-1)).toEqual([{ id: '2210.16859' }]);
     runner.stop();
     expect(badges(doc)).toEqual([]);
   });
