@@ -58,26 +58,41 @@ test.describe('fresh papers from arXiv', () => {
     };
     await session.context.route(API, answer);
     const page = await session.extensionPage('options.html');
-    // A paper glimpsed on a listing page: id and title only, learned the way a listing teaches it.
+    // A paper glimpsed on a listing page: id and title only, learned as a page teaches it (the panel's
+    // answer learns its page paper).
     const learned = await page.evaluate(() =>
       (
         globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
       ).chrome.runtime.sendMessage({
-        type: 'papers/learn',
+        type: 'panel/data',
         data: {
-          url: 'https://arxiv.org/list/cs.LG/new',
-          papers: [
-            {
-              id: '2611.04410',
-              title: 'Graph Transformers Without Positional Encodings',
-              authors: [],
-              url: 'https://arxiv.org/abs/2611.04410',
-            },
-          ],
+          learnFrom: 'https://arxiv.org/list/cs.LG/new',
+          paper: {
+            id: '2611.04410',
+            title: 'Graph Transformers Without Positional Encodings',
+            authors: [],
+            url: 'https://arxiv.org/abs/2611.04410',
+          },
         },
       }),
     );
-    expect(learned).toMatchObject({ ok: true, value: { added: 1 } });
+    expect(learned).toMatchObject({ ok: true, value: { inCorpus: false } });
+    const ext = await session.extensionPage('popup.html');
+    await expect
+      .poll(async () =>
+        ext.evaluate(async () => {
+          const c = (
+            globalThis as unknown as {
+              chrome: {
+                runtime: { sendMessage(m: unknown): Promise<{ value?: { papers: number; learned: number } }> };
+              };
+            }
+          ).chrome;
+          return (await c.runtime.sendMessage({ type: 'corpus/status', data: {} })).value?.learned ?? 0;
+        }),
+      )
+      .toBeGreaterThan(0);
+    await ext.close();
     await turnOn(page);
     await page.locator('[data-action="arxiv-update"]').click();
     await expect(page.locator('[data-section="arxiv-status"]')).toHaveAttribute('data-state', 'done', {
