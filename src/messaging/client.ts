@@ -9,7 +9,9 @@ export class MessageError extends Error {
 
 export async function send<T extends MessageType>(type: T, data: Messages[T]['req']): Promise<Response<T>> {
   // One retry when the service worker was stopped under the message (src/messaging/retry.ts).
-  const reply = (await withRetry(type, () => browser.runtime.sendMessage({ type, data }))) as Reply<T> | undefined;
+  const reply = (await withRetry(type, () => browser.runtime.sendMessage({ type, data }), data)) as
+    | Reply<T>
+    | undefined;
   if (!reply) throw new MessageError(`Paperlens: no answer to ${type} (the background did not start)`);
   if (!reply.ok) throw new MessageError(`Paperlens: ${type} failed: ${reply.error}`);
   return reply.value;

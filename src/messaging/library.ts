@@ -68,8 +68,11 @@ export interface LibraryMessages {
     req: { query: string; limit?: number; filters?: SearchFilters };
     res: { hits: SearchHit[]; total: number };
   };
-  /** Save or unsave a paper; returns the new state. */
-  'readingList/toggle': { req: { paper: PagePaper }; res: { saved: boolean } };
+  /**
+   * Save or unsave a paper; returns the new state. With `saved` (the state wanted) it is safe to repeat,
+   * and the client retries it when the worker was stopped under it; without, it flips the state.
+   */
+  'readingList/toggle': { req: { paper: PagePaper; saved?: boolean }; res: { saved: boolean } };
   /** The whole reading list, newest first. */
   'readingList/list': { req: Record<string, never>; res: { entries: ReadingListEntry[] } };
   /** Save papers of the corpus by id (the popup's save key, the library's bulk save, the context menu). */

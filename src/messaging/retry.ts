@@ -6,7 +6,8 @@
  *
  * A closed port after delivery may mean the handler ran: only messages that are safe to repeat are
  * retried then. Writes are atomic per transaction, so a killed worker leaves either the whole write or
- * none of it, never a half-written entry; a toggle is not repeated, since repeating could undo it.
+ * none of it, never a half-written entry; a bare toggle is not repeated, since repeating could undo it,
+ * but a toggle that names the state wanted (`saved`) is.
  */
 import type { MessageType } from './protocol';
 
@@ -16,18 +17,24 @@ const PORT_CLOSED = /message port closed|message channel closed|port closed befo
 /** Messages whose repetition could change the outcome: never retried after a possible delivery. */
 const NOT_REPEATABLE: ReadonlySet<MessageType> = new Set<MessageType>(['readingList/toggle', 'backup/import']);
 
-export function shouldRetry(type: MessageType, error: unknown): boolean {
+/** Whether sending this message twice has the same outcome as sending it once. */
+export function repeatable(type: MessageType, data?: unknown): boolean {
+  if (type === 'readingList/toggle') return typeof (data as { saved?: unknown } | undefined)?.saved === 'boolean';
+  return !NOT_REPEATABLE.has(type);
+}
+
+export function shouldRetry(type: MessageType, error: unknown, data?: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
   if (NOT_DELIVERED.test(message)) return true;
-  return PORT_CLOSED.test(message) && !NOT_REPEATABLE.has(type);
+  return PORT_CLOSED.test(message) && repeatable(type, data);
 }
 
 /** Calls `attempt`, and once more when it failed because the background was stopped. */
-export async function withRetry<T>(type: MessageType, attempt: () => Promise<T>): Promise<T> {
+export async function withRetry<T>(type: MessageType, attempt: () => Promise<T>, data?: unknown): Promise<T> {
   try {
     return await attempt();
   } catch (e) {
-    if (!shouldRetry(type, e)) throw e;
+    if (!shouldRetry(type, e, data)) throw e;
     return attempt();
   }
 }

@@ -23,7 +23,7 @@ export function extensionPanelApi(): PanelApi {
   const library = browser.runtime.getURL('/library.html');
   return {
     data: (request) => send('panel/data', request),
-    toggleSave: async (paper) => (await send('readingList/toggle', { paper })).saved,
+    setSaved: async (paper, saved) => (await send('readingList/toggle', { paper, saved })).saved,
     libraryUrl: (view) => `${library}#${view}`,
     openLibrary: (view) => void send('library/open', { view }),
     copyText,

@@ -29,8 +29,8 @@ export class InlinePanels {
   constructor(api: PanelApi, saved: (id: PaperId, saved: boolean) => void) {
     this.api = {
       ...api,
-      toggleSave: async (paper) => {
-        const now = await api.toggleSave(paper);
+      setSaved: async (paper, want) => {
+        const now = await api.setSaved(paper, want);
         saved(paper.id, now);
         return now;
       },

@@ -177,7 +177,8 @@ test.describe('options page imports', () => {
     const savedBefore = (await corpusState(page)).saved;
     expect(savedBefore).toContain('2210.16859');
     await page.locator('[data-action="import-file"]').setInputFiles(path);
-    await expect.poll(() => num(page, '[data-stat="progress-read"]'), { timeout: 60_000 }).toBeGreaterThan(1000);
+    // Past the first batches (2,000 records each, committed while the next is read), well short of the end.
+    await expect.poll(() => num(page, '[data-stat="progress-read"]'), { timeout: 60_000 }).toBeGreaterThan(6000);
     // Another options tab sees the import running (its Web Lock is held), not interrupted.
     const again = await session.extensionPage('options.html');
     await expect(again.locator('[data-section="imports"], [data-section="reset-bundled"]').first()).toBeVisible();
@@ -192,7 +193,9 @@ test.describe('options page imports', () => {
     const rec = state.imports.find((r) => r.id === id);
     expect(rec?.state).toBe('partial');
     expect(rec?.read).toBeLessThan(30_000);
-    expect(state.perImport[id]).toBe((rec?.added ?? -1) + (rec?.merged ?? 0));
+    // What the record says landed is exactly what the corpus holds from it (none, if the tab closed
+    // before the first batch was written).
+    expect(state.perImport[id] ?? 0).toBe((rec?.added ?? -1) + (rec?.merged ?? 0));
     expect(state.orphans).toBe(0);
     expect(state.saved).toEqual(savedBefore);
 

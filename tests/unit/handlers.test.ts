@@ -63,6 +63,15 @@ describe('background handlers', () => {
     expect(papers[1]?.title).toBeUndefined();
   });
 
+  it('a toggle naming the state wanted is safe to repeat: twice saved is one entry, twice unsaved none', async () => {
+    expect(await handlers['readingList/toggle']({ paper: page, saved: true })).toEqual({ saved: true });
+    expect(await handlers['readingList/toggle']({ paper: page, saved: true })).toEqual({ saved: true });
+    expect((await handlers['readingList/list']({})).entries.map((e) => e.paperId)).toEqual([page.id]);
+    expect(await handlers['readingList/toggle']({ paper: page, saved: false })).toEqual({ saved: false });
+    expect(await handlers['readingList/toggle']({ paper: page, saved: false })).toEqual({ saved: false });
+    expect((await handlers['readingList/list']({})).entries).toEqual([]);
+  });
+
   it('toggle a paper in and out of the reading list, keeping the corpus title', async () => {
     expect(await handlers['readingList/toggle']({ paper: page })).toEqual({ saved: true });
     const { entries } = await handlers['readingList/list']({});

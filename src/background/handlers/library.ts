@@ -13,7 +13,7 @@ import { KEYWORD } from '../../engine/index/analyze';
 import type { QueryFilter } from '../../engine/index/query';
 import { TOPICS } from '../../engine/topics';
 import type { CorpusSort, ExportFormat, PaperRow, SearchFilters } from '../../messaging/library';
-import { empty, oneOf, pagePaper, paperId, paperIds, shape, text } from '../../messaging/parse';
+import { bool, empty, oneOf, optional, pagePaper, paperId, paperIds, shape, text } from '../../messaging/parse';
 import type { RelatedPaper } from '../../messaging/protocol';
 import { recordRemovals } from '../../sync/service';
 import { readingListChanged } from '../../sync/signal';
@@ -199,23 +199,29 @@ export function libraryHandlers({ db, engine, now, settings, saveSettings }: Han
       };
     }),
 
-    'readingList/toggle': handler(shape({ paper: pagePaper }), async ({ paper }) => {
-      const d = await db();
-      if (await getEntry(d, paper.id)) {
-        await removeEntry(d, paper.id);
-        await changed(d, [paper.id]);
-        return { saved: false };
-      }
-      const corpus = await getPaper(d, paper.id);
-      const source = corpus ?? {
-        id: paper.id,
-        title: paper.title,
-        authors: paper.authors.map((name) => ({ name, key: authorKey(name) })),
-      };
-      await putEntry(d, newEntry(source, now()));
-      await changed(d);
-      return { saved: true };
-    }),
+    'readingList/toggle': handler(
+      shape({ paper: pagePaper, saved: optional(bool('saved')) }),
+      async ({ paper, saved }) => {
+        const d = await db();
+        const entry = await getEntry(d, paper.id);
+        // With the state wanted, the message is safe to repeat: a retry after a lost answer changes nothing.
+        if (saved !== undefined && saved === (entry !== undefined)) return { saved };
+        if (entry) {
+          await removeEntry(d, paper.id);
+          await changed(d, [paper.id]);
+          return { saved: false };
+        }
+        const corpus = await getPaper(d, paper.id);
+        const source = corpus ?? {
+          id: paper.id,
+          title: paper.title,
+          authors: paper.authors.map((name) => ({ name, key: authorKey(name) })),
+        };
+        await putEntry(d, newEntry(source, now()));
+        await changed(d);
+        return { saved: true };
+      },
+    ),
 
     'readingList/list': handler(empty, async () => {
       return { entries: await listEntries(await db()) };

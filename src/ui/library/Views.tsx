@@ -177,7 +177,8 @@ export function PaperView({ id }: { readonly id: string }) {
         authors: authors.map((a) => a.name),
         url: paperUrl(id as PaperId),
       },
-    }).then(reload, () => undefined);
+      saved: !entry,
+    }).then(reload, reload);
   return (
     <section data-view="paper" data-paper-id={id}>
       <h2>{title}</h2>

@@ -10,8 +10,8 @@ import type { AuthorInfo, PagePaper, PanelData, PanelRequest, RelatedPaper, Topi
 export interface PanelApi {
   /** The panel's answer: for a corpus paper by id, or for the page's paper. */
   data(request: PanelRequest): Promise<PanelData>;
-  /** Toggles the reading-list entry; answers whether the paper is now saved. */
-  toggleSave(paper: PagePaper): Promise<boolean>;
+  /** Saves (`saved` true) or unsaves the paper; answers whether it is now saved. Safe to repeat. */
+  setSaved(paper: PagePaper, saved: boolean): Promise<boolean>;
   /** The library page's URL for a view (`author=<key>`, `topic=<id>`), shown as the link's address. */
   libraryUrl(view: string): string;
   /** Opens that view (a page cannot navigate to an extension page itself). */
@@ -43,6 +43,7 @@ export function Panel({ paper, request: ask, api, onClose, onReady }: PanelProps
   const [collapsed, setCollapsed] = useState<boolean | undefined>(onClose ? false : undefined);
   const [savedRelated, setSavedRelated] = useState<Record<string, boolean>>({});
   const [busy, setBusy] = useState(false);
+  const [saveError, setSaveError] = useState<string | undefined>();
   const [copied, setCopied] = useState(false);
   const root = useRef<HTMLElement>(null);
 
@@ -87,19 +88,27 @@ export function Panel({ paper, request: ask, api, onClose, onReady }: PanelProps
   const onSave = async () => {
     if (!ready || busy) return;
     setBusy(true);
+    setSaveError(undefined);
     try {
-      const now = await api.toggleSave(paper);
+      const now = await api.setSaved(paper, !saved);
       setState({ phase: 'ready', data: { ...ready, saved: now } });
     } catch (e) {
-      setState({ phase: 'error', message: message(e) });
+      // The rest of the panel stays: only the save failed, and the button shows the state as it was.
+      setSaveError(`Could not ${saved ? 'unsave' : 'save'} the paper: ${message(e)}`);
     } finally {
       setBusy(false);
     }
   };
 
   const onSaveRelated = async (r: RelatedPaper) => {
-    const now = await api.toggleSave({ id: r.id, title: r.title, authors: r.authors, url: r.url || paper.url });
-    setSavedRelated((s) => ({ ...s, [r.id]: now }));
+    const want = !(savedRelated[r.id] ?? r.saved);
+    setSaveError(undefined);
+    try {
+      const now = await api.setSaved({ id: r.id, title: r.title, authors: r.authors, url: r.url || paper.url }, want);
+      setSavedRelated((s) => ({ ...s, [r.id]: now }));
+    } catch (e) {
+      setSaveError(`Could not ${want ? 'save' : 'unsave'} “${r.title}”: ${message(e)}`);
+    }
   };
 
   const onCopy = async () => {
@@ -180,6 +189,11 @@ export function Panel({ paper, request: ask, api, onClose, onReady }: PanelProps
           {paper.title}
         </p>
         {state.phase === 'error' && <p class="pl-error">{state.message}</p>}
+        {saveError && (
+          <p class="pl-error" role="alert" data-section="save-error">
+            {saveError}
+          </p>
+        )}
         <Authors paper={paper} authors={ready?.authors} api={api} openView={openView} />
         <div class="pl-section" data-section="related">
           <h3>Related work in your corpus</h3>

@@ -132,6 +132,7 @@ export function Popup() {
     try {
       const r = await send('readingList/toggle', {
         paper: { id: hit.id, title: hit.title, authors: hit.authors, url: urlOf(hit.id) },
+        saved: !hit.saved,
       });
       setHits((hs) => hs.map((h) => (h.id === hit.id ? { ...h, saved: r.saved } : h)));
       setTabPapers((ps) => (ps ? ps.map((p) => (p.id === hit.id ? { ...p, saved: r.saved } : p)) : ps));

@@ -283,7 +283,13 @@ describe('retry when the service worker was stopped', () => {
     expect(shouldRetry('panel/data', portClosed)).toBe(true);
     expect(shouldRetry('readingList/add', portClosed)).toBe(true);
     expect(shouldRetry('readingList/toggle', portClosed)).toBe(false);
+    expect(shouldRetry('readingList/toggle', portClosed, { paper: {} })).toBe(false);
     expect(shouldRetry('backup/import', portClosed)).toBe(false);
+  });
+
+  it('retries a closed port for a toggle that names the state wanted (repeating it changes nothing)', () => {
+    expect(shouldRetry('readingList/toggle', portClosed, { paper: {}, saved: true })).toBe(true);
+    expect(shouldRetry('readingList/toggle', portClosed, { paper: {}, saved: false })).toBe(true);
   });
 
   it('does not retry other errors, and gives up after one retry', async () => {

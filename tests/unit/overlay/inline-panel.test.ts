@@ -37,7 +37,7 @@ describe('inline panels', () => {
         asked.push(r);
         return data;
       },
-      toggleSave: async () => true,
+      setSaved: async (_paper, saved) => saved,
       collapsed: async () => false,
       setCollapsed: () => {},
       libraryUrl: (v: string) => `#${v}`,
@@ -86,5 +86,59 @@ describe('inline panels', () => {
     expect(anchor.nextElementSibling?.getAttribute('data-paperlens')).toBe('panel');
     panels.closeAll();
     expect(anchor.nextElementSibling).toBe(button);
+  });
+
+  it('a save that fails says so and keeps the panel: the button stays usable and shows the state as it was', async () => {
+    const { document } = parseHTML('<html><body><div id="entry">An entry</div></body></html>');
+    const wanted: boolean[] = [];
+    let fail = true;
+    const api = {
+      data: async (): Promise<PanelData> => ({
+        ...data,
+        related: [
+          {
+            id: '2001.08361' as PaperId,
+            title: 'Scaling Laws',
+            authors: [],
+            url: '',
+            saved: false,
+            score: 1,
+            reason: '',
+          },
+        ],
+      }),
+      setSaved: async (_paper, saved) => {
+        wanted.push(saved);
+        if (fail) throw new Error('the disk is full');
+        return saved;
+      },
+      collapsed: async () => false,
+      setCollapsed: () => {},
+      libraryUrl: (v: string) => `#${v}`,
+      openLibrary: () => {},
+      copyText: async () => {},
+    } as PanelApi;
+    const panels = new InlinePanels(api, () => {});
+    const anchor = document.getElementById('entry') as unknown as Element;
+    panels.toggle({ anchor, paper, request: () => ({ id: ID }), button: () => null, toggled: () => {} });
+    await settle();
+    const root = anchor.nextElementSibling?.shadowRoot;
+    const save = root?.querySelector<HTMLButtonElement>('[data-action="save"]');
+    save?.click();
+    await settle();
+    expect(root?.querySelector('[data-section="save-error"]')?.textContent).toMatch(
+      /Could not save the paper: the disk is full/,
+    );
+    expect(root?.querySelector('[role="alert"]')).not.toBeNull();
+    expect(save?.disabled).toBe(false);
+    expect(save?.getAttribute('aria-pressed')).toBe('false');
+    expect(root?.querySelectorAll('[data-section="related"] li')).toHaveLength(1);
+    // Tried again, it works: the error goes, and the button shows the paper saved.
+    fail = false;
+    save?.click();
+    await settle();
+    expect(wanted).toEqual([true, true]);
+    expect(root?.querySelector('[data-section="save-error"]')).toBeNull();
+    expect(save?.getAttribute('aria-pressed')).toBe('true');
   });
 });
