@@ -1,20 +1,11 @@
 /**
  * The panel's figures and tables (issue 16): on an arXiv HTML page, every float of the page in order,
  * each jumping to its place; on an abs page, nothing asked of arxiv.org/html until "Figures" is clicked,
- * then one request and the same list. arxiv.org/html is answered here, by a route that records every
- * request (documents and fetches from the fixtures, 404 where there is none; images a 1×1 PNG).
+ * then one request and the same list. arxiv.org/html is answered by ./html-responder.ts, which records
+ * every request.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import type { Route } from '@playwright/test';
-import { fixturePath } from '../../src/cli/browser';
-import { expect, panelFor, type Session, test } from './harness';
-
-const HTML_ROUTE = 'https://arxiv.org/html/**';
-/** A 1×1 transparent PNG, so thumbnails load as real images. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
+import { expect, panelFor, test } from './harness';
+import { answerHtml } from './html-responder';
 
 const LABELS = [
   'Figure 1',
@@ -28,37 +19,6 @@ const LABELS = [
   'Figure 6',
 ];
 const KINDS = ['figure', 'figure', 'table', 'figure', 'figure', 'figure', 'figure', 'table', 'figure'];
-
-interface Asked {
-  readonly url: string;
-  readonly type: string;
-}
-
-/** Answers arxiv.org/html for this test and records what was asked; `fail` cuts the next n non-image requests. */
-async function answerHtml(session: Session, options: { fail?: number } = {}) {
-  const asked: Asked[] = [];
-  let fail = options.fail ?? 0;
-  const handler = async (route: Route) => {
-    const req = route.request();
-    asked.push({ url: req.url(), type: req.resourceType() });
-    if (req.resourceType() === 'image') return route.fulfill({ status: 200, contentType: 'image/png', body: PNG });
-    if (fail > 0) {
-      fail--;
-      return route.abort('internetdisconnected');
-    }
-    const exact = fixturePath(new URL(req.url()));
-    const file = existsSync(exact) ? exact : exact.replace(/v\d+\.html$/, '.html');
-    if (!existsSync(file)) return route.fulfill({ status: 404, contentType: 'text/html', body: '<h1>Not found</h1>' });
-    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(file) });
-  };
-  await session.context.route(HTML_ROUTE, handler);
-  return {
-    asked,
-    /** Requests for pages (documents and fetches), not images. */
-    pages: () => asked.filter((a) => a.type !== 'image').map((a) => a.url),
-    done: () => session.context.unroute(HTML_ROUTE, handler),
-  };
-}
 
 test.describe('figures and tables in the panel', () => {
   test('an HTML page lists every figure and table in order, with thumbnails, cells and captions as text', async ({
