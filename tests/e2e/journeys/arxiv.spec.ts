@@ -55,6 +55,46 @@ test.describe('arXiv abstract page', () => {
   });
 });
 
+test.describe('arXiv HTML page', () => {
+  test('the panel lists every figure and table in order; Enter on one moves the page and the focus to it', async ({
+    driver,
+  }) => {
+    const tab = await driver.open('https://arxiv.org/html/2503.04567v1');
+    const panel = PANEL('2503.04567');
+    const items = `${panel} [data-section="figures"] [data-figure]`;
+    await expect.poll(() => tab.count(items)).toBe(9);
+    expect(await tab.texts(`${items} .pl-fig-label`)).toEqual([
+      'Figure 1',
+      'Figure 2',
+      'Table 1',
+      'Algorithm 1',
+      'Figure 3',
+      'Figure 4',
+      'Figure 5',
+      'Table 2',
+      'Figure 6',
+    ]);
+    expect(await tab.attributes(items, 'data-kind')).toEqual([
+      'figure',
+      'figure',
+      'table',
+      'figure',
+      'figure',
+      'figure',
+      'figure',
+      'table',
+      'figure',
+    ]);
+    // An earlier journey may have left panels collapsed (the choice is remembered).
+    const fold = `${panel} [data-action="collapse"]`;
+    if ((await tab.attribute(fold, 'aria-expanded')) === 'false') await tab.click(fold);
+    await tab.focus(`${panel} [data-figure="S2.T1"] a`);
+    await tab.press('Enter');
+    await expect.poll(() => tab.evaluate(() => document.activeElement?.id ?? '', undefined)).toBe('S2.T1');
+    await tab.close();
+  });
+});
+
 test.describe('arXiv listing page', () => {
   test('puts a chip on every entry; a chip opens the full panel with Enter and Escape closes it', async ({
     driver,
