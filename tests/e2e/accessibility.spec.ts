@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import { EXTENSION_DIR } from '../../src/cli/browser';
 import { type Finding, seriousViolations } from './axe';
 import { expect, panelFor, type Session, setSettings, test } from './harness';
-import { answerHtml } from './html-responder';
+import { answerHtml, FIXTURE_FLOATS } from './html-responder';
 
 const THEMES = ['light', 'dark'] as const;
 type Theme = (typeof THEMES)[number];
@@ -248,7 +248,7 @@ test.describe('visible keyboard focus', () => {
     await panel.locator('[data-action="collapse"]').focus();
     const { seen, unseen } = await tabThrough(page, { onlyHosts: true });
     expect(seen).toContainEqual(expect.stringMatching(/^a "Table 1: Fitted exponents/));
-    expect(seen.filter((k) => /^a "(Figure|Table|Algorithm) \d/.test(k))).toHaveLength(9);
+    expect(seen.filter((k) => /^a "(Figure|Table|Algorithm) \d/.test(k))).toHaveLength(FIXTURE_FLOATS.length);
     expect(unseen).toEqual([]);
     await html.done();
     await page.close();

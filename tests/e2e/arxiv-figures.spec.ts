@@ -5,20 +5,10 @@
  * every request.
  */
 import { expect, panelFor, test } from './harness';
-import { answerHtml } from './html-responder';
+import { answerHtml, FIXTURE_FLOATS } from './html-responder';
 
-const LABELS = [
-  'Figure 1',
-  'Figure 2',
-  'Table 1',
-  'Algorithm 1',
-  'Figure 3',
-  'Figure 4',
-  'Figure 5',
-  'Table 2',
-  'Figure 6',
-];
-const KINDS = ['figure', 'figure', 'table', 'figure', 'figure', 'figure', 'figure', 'table', 'figure'];
+const LABELS = FIXTURE_FLOATS.map((f) => f.label);
+const KINDS = FIXTURE_FLOATS.map((f) => f.kind);
 
 test.describe('figures and tables in the panel', () => {
   test('an HTML page lists every figure and table in order, with thumbnails, cells and captions as text', async ({
@@ -33,17 +23,9 @@ test.describe('figures and tables in the panel', () => {
     await expect(items).toHaveCount(LABELS.length);
     expect(await items.locator('.pl-fig-label').allTextContents()).toEqual(LABELS);
     expect(await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))).toEqual(KINDS);
-    expect(await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-figure')))).toEqual([
-      'S1.F1',
-      'S2.F2',
-      'S2.T1',
-      'alg1',
-      'S2.F3',
-      'S2.F4',
-      'S2.F5.fig1',
-      'S2.T2',
-      'A1.F6',
-    ]);
+    expect(await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-figure')))).toEqual(
+      FIXTURE_FLOATS.map((f) => f.id),
+    );
     await expect(items.first()).toContainText('Figure 1: Forgetting falls as the number of experts E grows');
 
     // The thumbnail is the page's own image URL: the page loaded it, the panel's copy asks for nothing more.

@@ -16,6 +16,19 @@ const PNG = Buffer.from(
   'base64',
 );
 
+/** The floats of the fixture https://arxiv.org/html/2503.04567v1 (and of its abs page's HTML version), in order. */
+export const FIXTURE_FLOATS = [
+  { id: 'S1.F1', kind: 'figure', label: 'Figure 1' },
+  { id: 'S2.F2', kind: 'figure', label: 'Figure 2' },
+  { id: 'S2.T1', kind: 'table', label: 'Table 1' },
+  { id: 'alg1', kind: 'figure', label: 'Algorithm 1' },
+  { id: 'S2.F3', kind: 'figure', label: 'Figure 3' },
+  { id: 'S2.F4', kind: 'figure', label: 'Figure 4' },
+  { id: 'S2.F5.fig1', kind: 'figure', label: 'Figure 5' },
+  { id: 'S2.T2', kind: 'table', label: 'Table 2' },
+  { id: 'A1.F6', kind: 'figure', label: 'Figure 6' },
+] as const;
+
 export interface Asked {
   readonly url: string;
   readonly type: string;

@@ -1,5 +1,6 @@
 // Runs in Chromium and in Firefox (playwright.config.ts): the arXiv overlay, the main thing Paperlens does.
 import { expect, test } from '../harness';
+import { FIXTURE_FLOATS } from '../html-responder';
 
 const PANEL = (id: string) => `paperlens-panel[data-paperlens="panel"][data-paper-id="${id}"] >>>`;
 
@@ -62,29 +63,9 @@ test.describe('arXiv HTML page', () => {
     const tab = await driver.open('https://arxiv.org/html/2503.04567v1');
     const panel = PANEL('2503.04567');
     const items = `${panel} [data-section="figures"] [data-figure]`;
-    await expect.poll(() => tab.count(items)).toBe(9);
-    expect(await tab.texts(`${items} .pl-fig-label`)).toEqual([
-      'Figure 1',
-      'Figure 2',
-      'Table 1',
-      'Algorithm 1',
-      'Figure 3',
-      'Figure 4',
-      'Figure 5',
-      'Table 2',
-      'Figure 6',
-    ]);
-    expect(await tab.attributes(items, 'data-kind')).toEqual([
-      'figure',
-      'figure',
-      'table',
-      'figure',
-      'figure',
-      'figure',
-      'figure',
-      'table',
-      'figure',
-    ]);
+    await expect.poll(() => tab.count(items)).toBe(FIXTURE_FLOATS.length);
+    expect(await tab.texts(`${items} .pl-fig-label`)).toEqual(FIXTURE_FLOATS.map((f) => f.label));
+    expect(await tab.attributes(items, 'data-kind')).toEqual(FIXTURE_FLOATS.map((f) => f.kind));
     // An earlier journey may have left panels collapsed (the choice is remembered).
     const fold = `${panel} [data-action="collapse"]`;
     if ((await tab.attribute(fold, 'aria-expanded')) === 'false') await tab.click(fold);
