@@ -193,6 +193,9 @@ export async function corpusProfile(spec: CorpusSpec, extensionDir = benchExtens
   const work = mkdtempSync(join(tmpdir(), 'paperlens-bench-'));
   if (existsSync(meta) && existsSync(cacheDir)) {
     cpSync(cacheDir, work, { recursive: true });
+    // The profile's copy of the background script would run instead of the build under test: Chrome
+    // keeps an extension's service worker registered, script and all, across starts of the same version.
+    rmSync(join(work, 'Default', 'Service Worker'), { recursive: true, force: true });
     return { profileDir: work, imports: JSON.parse(readFileSync(meta, 'utf8')).imports, cached: true };
   }
   const session = await launch({ profileDir: work, extensionDir });

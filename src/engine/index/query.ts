@@ -357,7 +357,7 @@ async function allowedBy(snap: Snapshot, f: QueryFilter | undefined): Promise<Al
 
 // ───────────────────────────── scoring ─────────────────────────────
 
-interface Candidate {
+export interface Candidate {
   seg: number;
   local: number;
   score: number;
@@ -528,10 +528,65 @@ async function phraseBoost(
   return boosted.slice(0, limit);
 }
 
-/** The `k` best candidates, best first (ties: earlier segment, lower local doc). */
-function topCandidates(all: Candidate[], k: number): Candidate[] {
-  all.sort((a, b) => b.score - a.score || a.seg - b.seg || a.local - b.local);
-  return all.slice(0, k);
+const byRank = (a: Candidate, b: Candidate) => b.score - a.score || a.seg - b.seg || a.local - b.local;
+
+/**
+ * The `k` best candidates, best first (ties: earlier segment, lower local doc): the same as sorting all
+ * and keeping `k`, without sorting all. A common word over a million papers leaves hundreds of thousands
+ * of candidates; the `k`-th best score is found with a heap of `k` numbers, and only the candidates at or
+ * above it are sorted.
+ */
+export function topCandidates(all: Candidate[], k: number): Candidate[] {
+  if (all.length <= k * 4) return all.sort(byRank).slice(0, k);
+  const threshold = kthLargest(all, k);
+  const above: Candidate[] = [];
+  const at: Candidate[] = [];
+  for (const c of all) {
+    if (c.score > threshold) above.push(c);
+    else if (c.score === threshold) at.push(c);
+  }
+  at.sort(byRank);
+  return above.concat(at.slice(0, k - above.length)).sort(byRank);
+}
+
+/** The `k`-th largest score (k ≤ all.length), with a min-heap of the `k` largest seen. */
+function kthLargest(all: readonly Candidate[], k: number): number {
+  const heap = new Float64Array(k);
+  let size = 0;
+  const down = (from: number) => {
+    let i = from;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < size && (heap[l] as number) < (heap[m] as number)) m = l;
+      if (r < size && (heap[r] as number) < (heap[m] as number)) m = r;
+      if (m === i) return;
+      const t = heap[i] as number;
+      heap[i] = heap[m] as number;
+      heap[m] = t;
+      i = m;
+    }
+  };
+  for (const c of all) {
+    const v = c.score;
+    if (size < k) {
+      let i = size++;
+      heap[i] = v;
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        if ((heap[p] as number) <= (heap[i] as number)) break;
+        const t = heap[p] as number;
+        heap[p] = heap[i] as number;
+        heap[i] = t;
+        i = p;
+      }
+    } else if (v > (heap[0] as number)) {
+      heap[0] = v;
+      down(0);
+    }
+  }
+  return heap[0] as number;
 }
 
 /**
