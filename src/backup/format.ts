@@ -7,9 +7,13 @@
  * refuses newer ones by name rather than guessing. Validation is all-or-nothing: one bad record and the
  * whole file is refused, so a restore never writes half a file. Pure: no browser API.
  */
+
+import { canonical } from '../core/canonical';
 import { type Paper, type Result, validatePaper } from '../core/paper';
 import type { ImportRecord, ReadingListEntry } from '../db/schema';
 import { validateEntry } from './entry';
+
+export { canonical };
 
 export const BACKUP_KIND = 'paperlens-backup';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -120,15 +124,6 @@ export interface CurrentState {
   readonly papers: ReadonlyMap<string, string>;
   readonly imports: ReadonlyMap<string, string>;
   readonly settings: string;
-}
-
-/** JSON with object keys sorted: two records with the same content print the same. */
-export function canonical(v: unknown): string {
-  return JSON.stringify(v, (_k, value: unknown) =>
-    typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : value,
-  );
 }
 
 export function planRestore(backup: Backup, now: CurrentState): RestorePlan {

@@ -92,6 +92,11 @@ export async function commitPapers(db: Database, req: CommitRequest): Promise<Co
     else if (next) merged++;
     changes.push({ id, old, next });
   });
+  // Nothing to change (a page seen again): no write, and the revision stays, so no reader's caches go.
+  if (changes.length === 0 && !req.also) {
+    await tx.done;
+    return { added, merged, removed: 0, indexed: 0, revision: manifest.revision };
+  }
   // Segments that lose docs: their docs records (to find the docs) and deletions (to add to).
   const losing = docsToLocate(changes);
   const docsRecords = new Map<number, DocsRecord>();

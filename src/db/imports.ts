@@ -11,6 +11,7 @@
  * - idb's rule: nothing but this transaction's own requests is awaited while it is open.
  */
 
+import { canonical } from '../core/canonical';
 import type { AbstractVersion, Paper, PaperId, Provenance } from '../core/paper';
 import type { ImportFormat, ImportItem, ImportReport } from '../corpus/importers/report';
 import { countItem, emptyReport } from '../corpus/importers/report';
@@ -127,7 +128,8 @@ async function writeBatch(
       // A single new paper is the analysed one itself, so its analysis is reused; a merge that changes
       // nothing (a listing seen again) is not written at all.
       if (!old && list.length === 1) return list[0];
-      return old && cur && JSON.stringify(cur) === JSON.stringify(old) ? undefined : cur;
+      // Compared as data (keys in any order): a merge lists fields in its own order.
+      return old && cur && canonical(cur) === canonical(old) ? undefined : cur;
     },
     ...(analysed ? { analysed } : {}),
     ...(progress

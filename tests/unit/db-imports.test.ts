@@ -8,6 +8,7 @@ import type { Paper, PaperId } from '../../src/core/paper';
 import { validateBundle } from '../../src/corpus/bundle';
 import { importStream } from '../../src/corpus/importers/index';
 import type { ImportFormat } from '../../src/corpus/importers/report';
+import { readManifest } from '../../src/db/corpus';
 import { type Database, openDatabase } from '../../src/db/database';
 import { importPapers, learnPapers, removeImport } from '../../src/db/imports';
 import { allPapers, countPapers, getPaper } from '../../src/db/papers';
@@ -168,6 +169,33 @@ describe('learning papers from pages', () => {
     expect((await getPaper(db, fresh.id))?.provenance).toEqual([
       { kind: 'learned', url: 'https://arxiv.org/list/cs.LG/new', at: '2026-03-01T00:00:00.000Z' },
     ]);
+  });
+
+  it('a page seen again writes nothing: the corpus revision stays, so caches of it stay good', async () => {
+    const id = '2601.00003' as PaperId;
+    const at = new Date('2026-03-01T00:00:00Z');
+    const page = {
+      id,
+      title: 'Seen',
+      authors: ['A. Author'],
+      abstract: 'Text.',
+      categories: ['cs.LG'],
+      provenance: [],
+    };
+    await learnPapers(
+      db,
+      [{ ...page, authors: [{ name: 'A. Author', key: 'author|a' }] }],
+      'https://arxiv.org/abs/2601.00003',
+      at,
+    );
+    const before = (await readManifest(db)).revision;
+    await learnPapers(
+      db,
+      [{ ...page, authors: [{ name: 'A. Author', key: 'author|a' }] }],
+      'https://arxiv.org/abs/2601.00003',
+      new Date('2026-03-02T00:00:00Z'),
+    );
+    expect((await readManifest(db)).revision).toBe(before);
   });
 
   it('remembers the first page that showed a paper; later pages only fill what it lacks', async () => {
