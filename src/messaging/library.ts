@@ -84,7 +84,16 @@ export interface LibraryMessages {
   'readingList/remove': { req: { ids: PaperId[] }; res: { removed: number } };
   /** A window of the whole corpus, filtered by a query and sorted, for the library's corpus table. */
   'library/corpus': {
-    req: { query?: string; sort?: CorpusSort; descending?: boolean; offset: number; limit: number; saved?: boolean };
+    req: {
+      query?: string;
+      sort?: CorpusSort;
+      descending?: boolean;
+      offset: number;
+      limit: number;
+      saved?: boolean;
+      /** Only papers with code links (or a source's code flag). */
+      hasCode?: boolean;
+    };
     res: { rows: PaperRow[]; total: number };
   };
   'library/author': { req: { key: string }; res: { author: AuthorView | null } };

@@ -9,7 +9,7 @@ import { getPaper } from '../../db/papers';
 import { getEntry, listEntries, newEntry, putEntry, removeEntry, savedIds } from '../../db/reading-list';
 import type { ReadingListEntry } from '../../db/schema';
 import { toBibtex, toCslJson, toCsv, toMarkdown, toRis } from '../../engine/export';
-import { KEYWORD } from '../../engine/index/analyze';
+import { HAS_CODE, KEYWORD } from '../../engine/index/analyze';
 import type { QueryFilter } from '../../engine/index/query';
 import { TOPICS } from '../../engine/topics';
 import type { CorpusSort, ExportFormat, PaperRow, SearchFilters } from '../../messaging/library';
@@ -17,7 +17,7 @@ import { bool, empty, oneOf, optional, pagePaper, paperId, paperIds, shape, text
 import type { RelatedPaper } from '../../messaging/protocol';
 import { recordRemovals } from '../../sync/service';
 import { readingListChanged } from '../../sync/signal';
-import { corpusTable, isCorpusSort } from '../corpus-table';
+import { corpusTable, isCorpusSort, subsetTable } from '../corpus-table';
 import { BadRequest, type HandlerDeps, type HandlerGroup, handler } from './deps';
 import { relatedView, statsView, yearOf } from './views';
 
@@ -76,6 +76,8 @@ type CorpusRequest = {
   offset: number;
   limit: number;
   saved?: boolean;
+  /** Only papers with code (the `!h:code` keyword). */
+  hasCode?: boolean;
 };
 /** The corpus table's window: lenient (a bad value falls back to its default), as the table sends it. */
 const corpusRequest = (v: unknown): Result<CorpusRequest> => {
@@ -89,6 +91,7 @@ const corpusRequest = (v: unknown): Result<CorpusRequest> => {
     offset: Math.max(0, Math.floor(Number(data.offset) || 0)),
     limit: Math.min(Math.max(Math.floor(Number(data.limit) || 50), 1), 500),
     ...(typeof data.saved === 'boolean' ? { saved: data.saved } : {}),
+    ...(data.hasCode === true ? { hasCode: true } : {}),
   });
 };
 
@@ -273,17 +276,31 @@ export function libraryHandlers({ db, engine, now, settings, saveSettings }: Han
     }),
 
     'library/corpus': handler(corpusRequest, async (data) => {
-      const { offset, limit, sort, query, saved } = data;
+      const { offset, limit, sort, query, saved, hasCode } = data;
       const d = await db();
       const savedAll = new Set<string>(await d.getAllKeys('readingList'));
       let ids: readonly PaperId[];
       let total: number;
+      // Papers with code, from the keyword's postings: no paper record is read to filter.
+      const withCode = hasCode ? (await engine.keywordIds(HAS_CODE)).ids : undefined;
       if (query) {
         // A query ranks (up to 2,000 matches); the table then shows them in rank order.
         const filter = saved === undefined ? {} : { saved: { ids: savedAll, want: saved } };
         const { hits } = await engine.search(query, 2000, filter);
-        total = hits.length;
-        ids = hits.slice(offset, offset + limit).map((h) => h.id);
+        const codeSet = withCode && new Set<string>(withCode);
+        const kept = codeSet ? hits.filter((h) => codeSet.has(h.id)) : hits;
+        total = kept.length;
+        ids = kept.slice(offset, offset + limit).map((h) => h.id);
+      } else if (withCode) {
+        const descending = data.descending ?? sort === 'year';
+        ({ ids, total } = await subsetTable(engine, withCode, {
+          sort,
+          descending,
+          offset,
+          limit,
+          saved,
+          savedIds: savedAll,
+        }));
       } else {
         const descending = data.descending ?? sort === 'year';
         ({ ids, total } = await corpusTable(engine, { sort, descending, offset, limit, saved, savedIds: savedAll }));
