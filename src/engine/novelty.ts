@@ -19,7 +19,7 @@
  * papers the corpus does not hold. The figure says what the local corpus shows, nothing more.
  */
 import { OLD_ARCHIVES } from '../core/ids';
-import { type DocNumber, docOfId, FIRST_ALLOCATED } from './index/docs';
+import { type DocNumber, docOfId, FIRST_ALLOCATED, lowerBound } from './index/docs';
 import { keywordDocsOf, type Snapshot } from './index/reader';
 import { indexTokens, termOf } from './index/tokens';
 
@@ -30,8 +30,8 @@ export interface NoveltySource {
   df(terms: readonly string[]): Promise<Map<string, number>>;
   /** Live docs holding each term (or keyword such as `!c:cs.LG`). */
   docsOf(terms: readonly string[]): Promise<Map<string, readonly DocNumber[]>>;
-  /** How many live docs satisfy `earlier` (one pass over the doc numbers). */
-  count(earlier: (doc: DocNumber) => boolean): Promise<number>;
+  /** How many live docs are dated before `key` (a `submittedKey`): one pass over the doc numbers. */
+  countBefore(key: number): Promise<number>;
 }
 
 export interface NoveltyOptions {
@@ -143,7 +143,7 @@ export async function noveltyOf(
   };
   const cats = [...new Set(paper.categories ?? [])];
   const [earlier, inCats] = await Promise.all([
-    source.count(isEarlier),
+    source.countBefore(own),
     cats.length
       ? source.docsOf(cats.map((c) => `!c:${c}`)).then((m) => {
           const docs = new Set<DocNumber>();
@@ -247,19 +247,31 @@ export function aiShare(papers: readonly { readonly categories?: readonly string
 
 /** The index snapshot as a novelty source: `df` from the vocabularies, docs from postings, counts from the docs records. */
 export function noveltySource(snap: Snapshot): NoveltySource {
+  let keys: Float64Array | undefined;
+  let sorted: Float64Array | undefined;
   return {
     size: snap.size,
     df: (terms) => snap.df(terms),
     docsOf: (terms) => keywordDocsOf(snap, terms),
-    async count(earlier) {
-      let n = 0;
-      for (const seg of snap.segments) {
-        const [d, del] = await Promise.all([snap.docs(seg), snap.deletions(seg)]);
-        d.docs.forEach((doc, local) => {
-          if (del.locals?.[local] !== 1 && earlier(doc)) n++;
-        });
+    async countBefore(key) {
+      // The first question is one linear pass; an author view asks for each of their papers, so from the
+      // second on the keys are sorted once and each answer is a binary search.
+      if (!keys) {
+        const all: number[] = [];
+        for (const seg of snap.segments) {
+          const [d, del] = await Promise.all([snap.docs(seg), snap.deletions(seg)]);
+          d.docs.forEach((doc, local) => {
+            const k = del.locals?.[local] === 1 ? undefined : submittedKey(doc);
+            if (k !== undefined) all.push(k);
+          });
+        }
+        keys = Float64Array.from(all);
+        let n = 0;
+        for (const k of keys) if (k < key) n++;
+        return n;
       }
-      return n;
+      if (!sorted) sorted = keys.sort();
+      return lowerBound(sorted, key);
     },
   };
 }

@@ -11,6 +11,7 @@ import type { ReadingListEntry } from '../../db/schema';
 import { toBibtex, toCslJson, toCsv, toMarkdown, toRis } from '../../engine/export';
 import { HAS_CODE, KEYWORD } from '../../engine/index/analyze';
 import type { QueryFilter } from '../../engine/index/query';
+import { aiShare } from '../../engine/novelty';
 import { TOPICS } from '../../engine/topics';
 import type { CorpusSort, ExportFormat, PaperRow, SearchFilters } from '../../messaging/library';
 import { bool, empty, oneOf, optional, pagePaper, paperId, paperIds, shape, text } from '../../messaging/parse';
@@ -18,6 +19,7 @@ import type { RelatedPaper } from '../../messaging/protocol';
 import { recordRemovals } from '../../sync/service';
 import { readingListChanged } from '../../sync/signal';
 import { corpusTable, isCorpusSort, subsetTable } from '../corpus-table';
+import { authorNovelty } from '../novelty';
 import { BadRequest, type HandlerDeps, type HandlerGroup, handler } from './deps';
 import { relatedView, statsView, yearOf } from './views';
 
@@ -313,7 +315,10 @@ export function libraryHandlers({ db, engine, now, settings, saveSettings }: Han
       const a = (await engine.authorProfile(data.key)) ?? (await engine.authorProfile(authorKey(data.key)));
       if (!a) return { author: null };
       const saved = new Set<string>(await savedIds(await db(), a.papers));
-      const papers = (await engine.papers(a.papers)).flatMap((p) => (p ? [rowOf(p, saved.has(p.id))] : []));
+      const records = (await engine.papers(a.papers)).filter((p): p is Paper => p !== undefined);
+      const papers = records.map((p) => rowOf(p, saved.has(p.id)));
+      const novelty = await authorNovelty(engine, records);
+      const ai = aiShare(records);
       return {
         author: {
           key: a.key,
@@ -324,6 +329,8 @@ export function libraryHandlers({ db, engine, now, settings, saveSettings }: Han
           topics: a.topics.slice(0, 20),
           ...(a.years ? { years: a.years } : {}),
           organisations: a.organisations,
+          ...(novelty ? { novelty } : {}),
+          ...(ai === undefined ? {} : { aiScore: ai }),
           ...(a.stats ? { stats: statsView(a.stats) } : {}),
         },
       };
