@@ -13,7 +13,7 @@ const SHARED_SHOWN = 8;
 
 export async function noveltyView(engine: EngineService, paper: NoveltyPaper): Promise<NoveltyView> {
   const n = await noveltyOf(paper, noveltySource(await engine.snapshot()));
-  return viewOf(engine, n, paper.categories ?? []);
+  return viewOf(engine, n, paper.categories?.[0]);
 }
 
 /** An author's papers judged at most (newest first): each reads a few postings. */
@@ -38,7 +38,7 @@ export async function authorNovelty(engine: EngineService, papers: readonly Pape
   return { ...noveltyDistribution(results), judged: results.length };
 }
 
-export async function viewOf(engine: EngineService, n: Novelty, categories: readonly string[]): Promise<NoveltyView> {
+export async function viewOf(engine: EngineService, n: Novelty, category: string | undefined): Promise<NoveltyView> {
   if (n.status === 'withheld') return n;
   const shown = n.shared.slice(0, SHARED_SHOWN);
   const ids = shown.map((s) => idOfDoc(s.first)).filter((id): id is PaperId => id !== undefined);
@@ -58,7 +58,7 @@ export async function viewOf(engine: EngineService, n: Novelty, categories: read
     novel: n.novel.map((w) => w.word),
     shared,
     earlier: n.earlier,
-    earlierInCategories: n.earlierInCategories,
-    categories,
+    earlierInCategory: n.earlierInCategory,
+    ...(category ? { category } : {}),
   };
 }

@@ -11,7 +11,7 @@
  * - papers are dated by their arXiv identifier (`2401.12345` was submitted in January 2024; the doc number
  *   packs the id, see index/docs.ts), so "before" needs no record read. A paper without an arXiv id has no
  *   date Paperlens trusts, and gets no figure;
- * - the figure is withheld when fewer than `minEarlier` corpus papers in the paper's categories are dated
+ * - the figure is withheld when fewer than `minEarlier` corpus papers in the paper's primary category are dated
  *   before it (against a handful of papers every word is "new"), or when it has fewer than `minWords`
  *   distinctive words.
  *
@@ -19,7 +19,7 @@
  * papers the corpus does not hold. The figure says what the local corpus shows, nothing more.
  */
 import { OLD_ARCHIVES } from '../core/ids';
-import { type DocNumber, docOfId, FIRST_ALLOCATED, lowerBound } from './index/docs';
+import { type DocNumber, docOfId, FIRST_ALLOCATED } from './index/docs';
 import { keywordDocsOf, type Snapshot } from './index/reader';
 import { indexTokens, termOf } from './index/tokens';
 
@@ -30,8 +30,10 @@ export interface NoveltySource {
   df(terms: readonly string[]): Promise<Map<string, number>>;
   /** Live docs holding each term (or keyword such as `!c:cs.LG`). */
   docsOf(terms: readonly string[]): Promise<Map<string, readonly DocNumber[]>>;
-  /** How many live docs are dated before `key` (a `submittedKey`): one pass over the doc numbers. */
-  countBefore(key: number): Promise<number>;
+  /** How many live docs are dated before the doc `own`. */
+  countBefore(own: DocNumber): Promise<number>;
+  /** How many live docs holding `keyword` (such as `!c:cs.LG`) are dated before the doc `own`. */
+  countWithBefore(keyword: string, own: DocNumber): Promise<number>;
 }
 
 export interface NoveltyOptions {
@@ -39,7 +41,7 @@ export interface NoveltyOptions {
   readonly maxWords: number;
   /** Fewer distinctive words than this: no figure. */
   readonly minWords: number;
-  /** Fewer earlier corpus papers (in the paper's categories) than this: no figure. */
+  /** Fewer earlier corpus papers (in the paper's primary category) than this: no figure. */
   readonly minEarlier: number;
   /** A word in more than this share of the corpus is common, never distinctive. */
   readonly commonShare: number;
@@ -71,7 +73,8 @@ export type Novelty =
       /** Shared words, each with the earliest earlier doc using it. */
       readonly shared: readonly (DistinctiveWord & { readonly first: DocNumber })[];
       readonly earlier: number;
-      readonly earlierInCategories: number;
+      /** Earlier papers in its primary category (all earlier papers when it has none). */
+      readonly earlierInCategory: number;
     };
 
 /**
@@ -137,24 +140,15 @@ export async function noveltyOf(
         'Paperlens dates papers by their arXiv identifier, and this paper has none, so it cannot tell which corpus papers came before it.',
       earlier: 0,
     };
-  const isEarlier = (d: DocNumber) => {
-    const k = submittedKey(d);
-    return k !== undefined && k < own;
-  };
-  const cats = [...new Set(paper.categories ?? [])];
-  const [earlier, inCats] = await Promise.all([
-    source.countBefore(own),
-    cats.length
-      ? source.docsOf(cats.map((c) => `!c:${c}`)).then((m) => {
-          const docs = new Set<DocNumber>();
-          for (const list of m.values()) for (const d of list) if (isEarlier(d)) docs.add(d);
-          return docs.size;
-        })
-      : Promise.resolve(undefined),
+  // Its primary category (the first listed): one keyword's postings, counted by binary search.
+  const category = paper.categories?.[0];
+  const [earlier, inCategory] = await Promise.all([
+    source.countBefore(doc),
+    category ? source.countWithBefore(`!c:${category}`, doc) : Promise.resolve(undefined),
   ]);
-  const judged = inCats ?? earlier;
+  const judged = inCategory ?? earlier;
   if (judged < o.minEarlier) {
-    const where = cats.length ? ` in ${cats.join(', ')}` : '';
+    const where = category ? ` in ${category} (its primary category)` : '';
     return {
       status: 'withheld',
       reason: `Only ${plural(judged, 'corpus paper')}${where} ${judged === 1 ? 'is' : 'are'} dated before this one; Paperlens shows novelty when at least ${o.minEarlier} are, since against a few papers almost every word is new.`,
@@ -199,7 +193,7 @@ export async function noveltyOf(
     novel,
     shared,
     earlier,
-    earlierInCategories: judged,
+    earlierInCategory: judged,
   };
 }
 
@@ -245,33 +239,77 @@ export function aiShare(papers: readonly { readonly categories?: readonly string
   return papers.filter((p) => (p.categories ?? []).some((c) => ai.has(c))).length / papers.length;
 }
 
-/** The index snapshot as a novelty source: `df` from the vocabularies, docs from postings, counts from the docs records. */
+const OLD_BASE = 2 ** 30;
+
+/** First index in [0, n) whose doc `at(i)` (ascending) is ≥ x. */
+function firstAtLeast(n: number, at: (i: number) => number, x: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (at(mid) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * How many of `n` ascending global docs are dated before `own`. New-style numbers are in date order, and
+ * every old-style id (1991 to March 2007) is earlier than every new-style one, so for a new-style paper this
+ * is three binary searches; for an old-style paper only the old-style range is read.
+ */
+function earlierAmong(n: number, at: (i: number) => number, own: DocNumber, ownKey: number): number {
+  const oldFrom = firstAtLeast(n, at, OLD_BASE);
+  const oldTo = firstAtLeast(n, at, FIRST_ALLOCATED);
+  if (own < OLD_BASE) return firstAtLeast(n, at, own) + (oldTo - oldFrom);
+  let c = 0;
+  for (let i = oldFrom; i < oldTo; i++) {
+    const k = submittedKey(at(i));
+    if (k !== undefined && k < ownKey) c++;
+  }
+  return c;
+}
+
+/**
+ * The index snapshot as a novelty source: `df` from the vocabularies, a word's docs from its postings, and
+ * counts by binary search over the docs records and a keyword's postings (no pass over every paper).
+ */
 export function noveltySource(snap: Snapshot): NoveltySource {
-  let keys: Float64Array | undefined;
-  let sorted: Float64Array | undefined;
+  const isEarlier = (d: DocNumber, ownKey: number) => {
+    const k = submittedKey(d);
+    return k !== undefined && k < ownKey;
+  };
   return {
     size: snap.size,
     df: (terms) => snap.df(terms),
     docsOf: (terms) => keywordDocsOf(snap, terms),
-    async countBefore(key) {
-      // The first question is one linear pass; an author view asks for each of their papers, so from the
-      // second on the keys are sorted once and each answer is a binary search.
-      if (!keys) {
-        const all: number[] = [];
-        for (const seg of snap.segments) {
-          const [d, del] = await Promise.all([snap.docs(seg), snap.deletions(seg)]);
-          d.docs.forEach((doc, local) => {
-            const k = del.locals?.[local] === 1 ? undefined : submittedKey(doc);
-            if (k !== undefined) all.push(k);
-          });
-        }
-        keys = Float64Array.from(all);
-        let n = 0;
-        for (const k of keys) if (k < key) n++;
-        return n;
+    async countBefore(own) {
+      const ownKey = submittedKey(own) ?? 0;
+      let n = 0;
+      for (const seg of snap.segments) {
+        const [d, del] = await Promise.all([snap.docs(seg), snap.deletions(seg)]);
+        n += earlierAmong(d.docs.length, (i) => d.docs[i] ?? 0, own, ownKey);
+        for (const g of del.globals) if (isEarlier(g, ownKey)) n--;
       }
-      if (!sorted) sorted = keys.sort();
-      return lowerBound(sorted, key);
+      return n;
+    },
+    async countWithBefore(keyword, own) {
+      const ownKey = submittedKey(own) ?? 0;
+      const infos = (await snap.lookup([keyword])).get(keyword) ?? [];
+      let n = 0;
+      for (const p of await snap.postings(infos, true)) {
+        const [d, del] = await Promise.all([snap.docs(p.seg), snap.deletions(p.seg)]);
+        const global = (i: number) => d.docs[p.docs[i] ?? 0] ?? 0;
+        n += earlierAmong(p.docs.length, global, own, ownKey);
+        for (const g of del.globals) {
+          if (!isEarlier(g, ownKey)) continue;
+          // A deleted doc counts only if the keyword's postings hold it.
+          const local = firstAtLeast(d.docs.length, (i) => d.docs[i] ?? 0, g);
+          const at = firstAtLeast(p.docs.length, (i) => p.docs[i] ?? 0, local);
+          if (p.docs[at] === local) n--;
+        }
+      }
+      return n;
     },
   };
 }

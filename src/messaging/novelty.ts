@@ -15,7 +15,7 @@ export type NoveltyView =
       readonly status: 'withheld';
       /** Why no figure is shown, in a sentence. */
       readonly reason: string;
-      /** Corpus papers dated before this one (in its categories when it has any). */
+      /** Corpus papers dated before this one (in its primary category when it has one). */
       readonly earlier: number;
     }
   | {
@@ -28,8 +28,8 @@ export type NoveltyView =
       readonly novel: readonly string[];
       /** Words it shares with earlier papers, each with the earliest one. */
       readonly shared: readonly EarlierUse[];
-      /** Corpus papers dated before this one: all, and in its categories. */
+      /** Corpus papers dated before this one: all, and in its primary category (when it has one). */
       readonly earlier: number;
-      readonly earlierInCategories: number;
-      readonly categories: readonly string[];
+      readonly earlierInCategory: number;
+      readonly category?: string;
     };

@@ -51,7 +51,9 @@ test.describe('code links and novelty', () => {
     const panel = await panelFor(page, '2501.09876');
     const novelty = panel.locator('[data-section="novelty"]');
     await expect(novelty).toHaveAttribute('data-novelty', 'withheld');
-    await expect(novelty.locator('[data-novelty-reason]')).toContainText(/Only \d+ corpus papers? in cs\.LG, stat\.ML/);
+    await expect(novelty.locator('[data-novelty-reason]')).toContainText(
+      /Only \d+ corpus papers? in cs\.LG \(its primary category\)/,
+    );
     await expect(novelty.locator('[data-novelty-reason]')).toContainText('at least 100');
     await expect(novelty.locator('[data-novelty-share]')).toHaveCount(0);
     await page.close();
@@ -101,7 +103,7 @@ test.describe('code links and novelty', () => {
     await expect(novelty).toContainText(
       /of this paper’s \d+ distinctive title and abstract words appear in no corpus paper dated before it/,
     );
-    await expect(novelty).toContainText(/\d+ earlier papers, \d+ of them in cs\.LG, stat\.ML/);
+    await expect(novelty).toContainText(/\d+ earlier papers, \d+ of them in cs\.LG, its primary category/);
     await expect(novelty).toContainText('Paperlens’s own figure');
     // "residual" is shared, with an earlier paper named and linked.
     const residual = novelty.locator('[data-novelty-shared="residual"]');

@@ -48,7 +48,7 @@ export function AuthorNovelty({ author }: { author: AuthorView }) {
       ) : (
         <p class="pl-muted" data-novelty-reason>
           No novelty figure: {n ? `all ${n.judged} papers judged had it withheld` : 'no papers judged'} (a paper needs
-          an arXiv date and at least {NOVELTY_DEFAULTS.minEarlier} earlier corpus papers in its categories).
+          an arXiv date and at least {NOVELTY_DEFAULTS.minEarlier} earlier corpus papers in its primary category).
         </p>
       )}
       {author.aiScore !== undefined && (

@@ -31,8 +31,8 @@ export function NoveltySection({
             <strong data-novelty-share={String(Math.round(novelty.share * 100))}>{pct(novelty.share)}</strong> new:{' '}
             {novelty.novel.length} of this paper’s {novelty.distinctive} distinctive title and abstract words appear in
             no corpus paper dated before it ({novelty.earlier.toLocaleString('en')} earlier papers
-            {novelty.categories.length
-              ? `, ${novelty.earlierInCategories.toLocaleString('en')} of them in ${novelty.categories.join(', ')}`
+            {novelty.category
+              ? `, ${novelty.earlierInCategory.toLocaleString('en')} of them in ${novelty.category}, its primary category`
               : ''}
             ). <span class="pl-meta">Paperlens’s own figure, from your local corpus.</span>
           </p>

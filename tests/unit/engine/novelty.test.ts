@@ -81,7 +81,7 @@ describe('novelty of a paper against earlier corpus papers', () => {
     expect(n.share).toBeCloseTo(2 / 5);
     expect(n.distinctive).toBe(5);
     expect(n.earlier).toBe(3);
-    expect(n.earlierInCategories).toBe(3);
+    expect(n.earlierInCategory).toBe(3);
   });
 
   it('a later paper changes nothing; an earlier one can only make the paper less new', async () => {
@@ -138,7 +138,7 @@ describe('novelty withheld', () => {
     expect(n.status).toBe('withheld');
     expect(n.earlier).toBe(1);
     expect(n.status === 'withheld' && n.reason).toMatch(
-      /Only 1 corpus paper in cs\.LG is dated before this one.*at least 2/,
+      /Only 1 corpus paper in cs\.LG \(its primary category\) is dated before this one.*at least 2/,
     );
   });
 
@@ -195,7 +195,7 @@ describe('an author’s novelty and Paperlens’s AI score', () => {
     novel: [],
     shared: [],
     earlier: 200,
-    earlierInCategories: 200,
+    earlierInCategory: 200,
   });
   const w: Novelty = { status: 'withheld', reason: 'r', earlier: 0 };
   it('counts papers per fifth of the share, the withheld apart, with the median of the scored', () => {
@@ -236,5 +236,27 @@ describe('one source for many papers (the author view)', () => {
     for (const p of papers) fresh.push(await noveltyOf(input(p), noveltySource(await engine.snapshot()), SMALL));
     expect(once).toEqual(fresh);
     expect(once.map((n) => n.earlier)).toEqual([0, 1, 2, 3]);
+  });
+});
+
+describe('counting earlier papers from the index', () => {
+  it('counts old-style ids as earlier than new-style ones, leaves undated papers out, and a rewritten paper once', async () => {
+    const undated: Paper = { ...paper('2001.00009', 'A paper without an arXiv id'), id: 'title:x1y2' as PaperId };
+    delete (undated as { arxivId?: unknown }).arxivId;
+    await put(
+      paper('2001.00001', 'Gradient flows', '', ['cs.LG']),
+      paper('hep-th/9901001', 'Strings in 1999', '', ['hep-th']),
+      undated,
+      paper('2101.00002', 'Shallow nets', '', ['cs.LG']),
+    );
+    // Rewritten with a new title: its old entry is deleted from the first segment, the new one is in another.
+    await put(paper('2101.00002', 'Shallow nets, revised', '', ['cs.LG']));
+    const source = noveltySource(await engine.snapshot());
+    const doc = (id: string) => docOfId(id) ?? -1;
+    expect(await source.countBefore(doc('2301.00010'))).toBe(3);
+    expect(await source.countWithBefore('!c:cs.LG', doc('2301.00010'))).toBe(2);
+    expect(await source.countWithBefore('!c:cs.LG', doc('2101.00002'))).toBe(1);
+    expect(await source.countBefore(doc('hep-th/0001001'))).toBe(1);
+    expect(await source.countWithBefore('!c:hep-th', doc('hep-th/9812001'))).toBe(0);
   });
 });
