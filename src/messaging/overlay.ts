@@ -28,7 +28,13 @@ export const RELATED_COUNT_CAP = 99;
  * only as a page shows it. With `learnFrom` (the page's URL) the background learns the page paper once it
  * has answered, so "in your corpus" means known before this visit.
  */
-export type PanelRequest = { readonly id: PaperId } | { readonly paper: PagePaper; readonly learnFrom?: string };
+export type PanelRequest =
+  | {
+      readonly id: PaperId;
+      /** Code links the page shows for it (a badge's entry): listed even before the corpus has learned them. */
+      readonly code?: readonly CodeLink[];
+    }
+  | { readonly paper: PagePaper; readonly learnFrom?: string };
 
 export interface ChipData {
   readonly inCorpus: boolean;

@@ -164,7 +164,11 @@ export class BadgeRunner {
       anchor: found.panelAnchor ?? found.anchor.closest('a') ?? found.anchor,
       // What the page shows until the answer; the answer is the corpus paper's, asked for by id.
       paper: { ...toPagePaper(found), id },
-      request: () => ({ id }),
+      // The entry's code links go along: the corpus learns them a moment later, the panel lists them now.
+      request: () => {
+        const code = toPagePaper(found).code;
+        return code ? { id, code } : { id };
+      },
       button: () => m.container.querySelector('button'),
       toggled: () => this.draw(entry),
     };

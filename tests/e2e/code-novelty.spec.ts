@@ -7,6 +7,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { seriousViolations } from './axe';
 import { expect, panelFor, test } from './harness';
 
 test.describe.configure({ mode: 'serial' });
@@ -109,6 +110,38 @@ test.describe('code links and novelty', () => {
     const residual = novelty.locator('[data-novelty-shared="residual"]');
     await expect(residual).toHaveCount(1);
     await expect(residual.locator('a')).toHaveAttribute('href', /^https:\/\/arxiv\.org\/abs\/\d{4}\.\d{4,5}$/);
+    await page.close();
+  });
+
+  test('the library filters to papers with code, the Hugging Face repository kept with its paper', async ({
+    session,
+  }) => {
+    const page = await session.extensionPage('library.html#corpus');
+    await page.locator('[data-filter="has-code"]').check();
+    // The five bundled papers whose records give code, and the one whose Hugging Face page gave it above.
+    await expect(page.getByText(/^6 papers$/)).toBeVisible();
+    await expect(page.locator('[data-corpus-item][data-paper-id="2309.14322"]')).toHaveCount(1);
+    await expect(page.locator('[data-corpus-item][data-paper-id="2210.16859"]')).toHaveCount(0);
+    await page.close();
+  });
+
+  test('the author view shows Paperlens’s novelty and AI score, each defined, and is clean for axe', async ({
+    session,
+  }) => {
+    const page = await session.extensionPage('library.html#author=roberts%7Cd');
+    const section = page.locator('[data-section="author-novelty"]');
+    await expect(section).toContainText('Paperlens’s own');
+    await expect(section.locator('[data-ai-score]')).toContainText(/AI score \d+%/);
+    await expect(section.locator('[data-ai-score]')).toContainText(
+      'the share of this author’s corpus papers listed in',
+    );
+    // With the 150 cs.LG papers of January 2023 imported above, the author's later cs.LG papers are judged;
+    // the others are counted as withheld, with the reason.
+    await expect(section).toContainText(
+      /Median novelty \d+% over [1-9]\d* of \d+ papers \([1-9]\d* withheld: too few earlier/,
+    );
+    await expect(section.locator('[data-novelty-distribution] td')).toHaveCount(5);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
 });

@@ -191,6 +191,18 @@ describe('code links in the background', () => {
     expect((await handlers['panel/data']({ id: '2309.14322' as PaperId })).codeLinks).toEqual([...hfCode, pwc]);
   });
 
+  it('a badge’s panel, asked for by id with the entry’s links, lists them before the corpus has learned them', async () => {
+    const panel = await handlers['panel/data']({ id: '2309.14322' as PaperId, code: hfCode });
+    expect(panel.codeLinks).toEqual(hfCode);
+    expect((await engine.paper('2309.14322' as PaperId))?.codeUrls).toBeUndefined();
+    await expect(
+      handlers['panel/data']({
+        id: '2309.14322' as PaperId,
+        code: [{ url: 'javascript:x', source: 'huggingface' }],
+      } as never),
+    ).rejects.toThrow(/code/);
+  });
+
   it('chips count code links from the listing’s comments as well as the corpus', async () => {
     const { chips } = await handlers['chips/data']({
       papers: [

@@ -68,7 +68,7 @@ const libraryView = (v: unknown) =>
 
 const pageUrl = webUrl('learnFrom');
 
-const byId = shape({ id: paperId('id') });
+const byId = shape({ id: paperId('id'), code: codeLinks });
 const byPage = shape({ paper: pagePaper, learnFrom: optional(pageUrl) });
 /** A corpus paper by id, or a page paper (which wins when both are sent). */
 const panelRequest = (v: unknown): Result<PanelRequest> =>
@@ -185,7 +185,7 @@ export function overlayHandlers(deps: HandlerDeps): HandlerGroup<OverlayTypes> {
         };
       });
       const bibSource: Paper = corpus ?? learnedPaper(page as PagePaper, now());
-      const code = codeOf(corpus, page);
+      const code = codeOf(corpus, page ?? ('code' in request ? { code: request.code ?? [] } : undefined));
       // Learned once answered: this answer says whether the paper was known before the visit.
       const learnFrom = 'learnFrom' in request ? request.learnFrom : undefined;
       if (page && learnFrom) learner.learn([page], learnFrom, 'now');
