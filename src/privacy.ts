@@ -47,6 +47,15 @@ export const REQUESTS: readonly RequestKind[] = [
       "The OAI set of each chosen category (e.g. cs:cs:LG), the dates, and arXiv's resumption token. No cookies, no reading list, no browsing history.",
     callSites: ['src/options/fetch-text.ts'],
   },
+  {
+    id: 'arxiv-html-figures',
+    what: "A paper's HTML version (its figures and tables, then the figure images the list shows as thumbnails)",
+    to: 'https://arxiv.org/html/',
+    when: 'Only when you click "Figures" in the panel of an arXiv abstract page: one request for that paper\'s HTML version, then its figure images as the list shows them. On an HTML page the panel lists the page\'s own figures and asks for nothing.',
+    sends:
+      'The arXiv id of the paper whose page you are on (arxiv.org already served you that page). No cookies, no reading list.',
+    callSites: ['src/options/fetch-text.ts'],
+  },
 ];
 
 /** Files allowed to call fetch(): each must appear in some entry's callSites. */

@@ -13,6 +13,7 @@ import type { Database } from '../db/database';
 import { indexSource } from '../db/index-store';
 import { isReadablePaper } from '../db/integrity';
 import { collectGarbage, mergeOnce } from '../db/merges';
+import { onRevision } from '../db/revision-channel';
 import { type AuthorProfile, buildAuthorProfiles } from '../engine/authors';
 import { highlight, type Segment, snippet } from '../engine/highlight';
 import { KEYWORD } from '../engine/index/analyze';
@@ -54,7 +55,12 @@ export interface EngineOptions {
   readonly paperCache?: number;
 }
 
-/** How long a snapshot is reused (see `snapshot`). */
+/**
+ * How long a snapshot is reused (see `snapshot`): while commits elsewhere are announced
+ * (src/db/revision-channel.ts), until word of one arrives, at most `SNAPSHOT_MAX_AGE_MS` (word lost with a
+ * page closed between its commit and its post is then made up for); without word, `SNAPSHOT_REUSE_MS`.
+ */
+const SNAPSHOT_MAX_AGE_MS = 1000;
 const SNAPSHOT_REUSE_MS = 25;
 /** Papers read per author for a panel's author line (count, top co-authors); the count stays exact. */
 const PANEL_PAPERS_PER_AUTHOR = 40;
@@ -67,7 +73,8 @@ export class EngineService {
   private recordsRevision = -1;
   private model: { revision: number; epoch: string; related: RelatedModel } | undefined;
   private readonly paperCacheSize: number;
-  private recent: { at: number; snap: Promise<Snapshot> } | undefined;
+  private recent: { at: number; snap: Promise<Snapshot>; revision?: number } | undefined;
+  private readonly reuseMs: number;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private maintaining: Promise<number> | undefined;
   /** Garbage segments seen in an earlier round: no reader of this worker can still be using them. */
@@ -84,6 +91,11 @@ export class EngineService {
     this.paperCacheSize = options.paperCache ?? 4000;
     this.keepAlive = options.keepAlive;
     this.idleMs = options.idleMs ?? 2000;
+    this.reuseMs = onRevision((revision) => {
+      if (this.recent?.revision !== revision) this.invalidate();
+    })
+      ? SNAPSHOT_MAX_AGE_MS
+      : SNAPSHOT_REUSE_MS;
   }
 
   /** A request arrived: merges wait until the background has been quiet for a while. */
@@ -134,18 +146,25 @@ export class EngineService {
   }
 
   /**
-   * The index as stored now. One snapshot serves the requests of the next `SNAPSHOT_REUSE_MS` (a listing
-   * asks for thousands of entries at once; each should not read the manifest again), and `invalidate()`
-   * ends it at once after a commit this context made. Another context's commit is seen within that time.
+   * The index as stored now. One snapshot serves the requests that follow (a listing asks for thousands
+   * of entries at once, a popup one search per keystroke: none should read the manifest again) until a
+   * commit is heard of: `invalidate()` after one this context made, word from the revision channel after
+   * another's, and at the latest after `reuseMs`.
    */
   snapshot(): Promise<Snapshot> {
     const now = Date.now();
-    if (this.recent && now - this.recent.at < SNAPSHOT_REUSE_MS) return this.recent.snap;
+    if (this.recent && now - this.recent.at < this.reuseMs) return this.recent.snap;
     const snap = this.reader.snapshot();
-    this.recent = { at: now, snap };
-    snap.catch(() => {
-      if (this.recent?.snap === snap) this.recent = undefined;
-    });
+    const recent: NonNullable<typeof this.recent> = { at: now, snap };
+    this.recent = recent;
+    snap.then(
+      (s) => {
+        recent.revision = s.revision;
+      },
+      () => {
+        if (this.recent?.snap === snap) this.recent = undefined;
+      },
+    );
     return snap;
   }
 

@@ -17,6 +17,7 @@ import { type CorpusCounts, MANIFEST_KEY, type Manifest, parseManifest } from '.
 import { type DeletionsRecord, type DocsRecord, key } from '../engine/index/segment';
 import { type Database, REINDEX_KEY } from './database';
 import { isReadablePaper } from './integrity';
+import { announceRevision } from './revision-channel';
 import type { PaperlensDB, StoredPaper } from './schema';
 
 type Extra = 'readingList' | 'imports' | 'meta';
@@ -125,6 +126,7 @@ export async function commitPapers(db: Database, req: CommitRequest): Promise<Co
   writes.push(index.put(plan.manifest, MANIFEST_KEY));
   if (req.also) writes.push(...req.also.write(tx));
   await Promise.all([...writes, tx.done]);
+  announceRevision(plan.manifest.revision);
   return { added, merged, removed: plan.removed, indexed: plan.indexed, revision: plan.manifest.revision };
 }
 

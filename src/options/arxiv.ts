@@ -53,11 +53,14 @@ export function lackingMetadata(papers: Iterable<Paper>, max = 200): string[] {
   return out;
 }
 
-/** One GET: the status, the body as text, and `Retry-After` when the server sent it (arXiv's flow control). */
+/**
+ * One GET: the status, the body as text, `Retry-After` when the server sent it (arXiv's flow control),
+ * and the address that answered after redirects (what relative links in the body resolve against).
+ */
 export type FetchText = (
   url: string,
   signal?: AbortSignal,
-) => Promise<{ status: number; text: string; retryAfter?: string | null | undefined }>;
+) => Promise<{ status: number; text: string; retryAfter?: string | null | undefined; url?: string | undefined }>;
 
 export class ArxivUnreachable extends Error {
   override name = 'ArxivUnreachable';

@@ -11,6 +11,7 @@ import type { SiteAdapter } from '../sites/types';
 import type { PanelApi } from '../ui/panel/Panel';
 import { extensionPanelApi } from './api';
 import { ChipRunner } from './chips';
+import { figuresSource } from './figures';
 import { guard } from './guard';
 import { toPagePaper } from './page-paper';
 import { mountPanel } from './panel';
@@ -55,9 +56,11 @@ function afterParse(doc: Document, fn: () => () => void): () => void {
 function runPanel(doc: Document, url: URL, adapter: SiteAdapter, api: PanelApi, hooks: OverlayHooks): () => void {
   const mounted = adapter.extract(doc, url).map((found) => {
     const paper = toPagePaper(found);
+    const figures = guard('figures', () => figuresSource(adapter.id, doc, found.arxivId), undefined);
     const m = mountPanel(found.anchor, paper, api, {
       // The background learns the paper once it has answered, so "in your corpus" means known before.
       request: { paper, learnFrom: url.href },
+      ...(figures ? { figures } : {}),
       onReady: () => {
         mark('paperlens:panel-ready');
         hooks.onReady?.({ kind: 'panel', count: 1 });

@@ -4,6 +4,7 @@
  */
 import { h, render } from 'preact';
 import type { PagePaper, PanelRequest } from '../messaging/protocol';
+import type { FiguresSource } from '../ui/panel/Figures';
 import { Panel, type PanelApi } from '../ui/panel/Panel';
 import { PANEL_CSS } from '../ui/panel/styles';
 import { mountAfter, unmount } from './mount';
@@ -18,7 +19,7 @@ export function mountPanel(
   anchor: Element,
   paper: PagePaper,
   api: PanelApi,
-  options: { request?: PanelRequest; onClose?: () => void; onReady?: () => void } = {},
+  options: { request?: PanelRequest; onClose?: () => void; onReady?: () => void; figures?: FiguresSource } = {},
 ): MountedPanel {
   const m = mountAfter(anchor, 'panel', paper.id, PANEL_CSS);
   if (m.fresh) render(h(Panel, { paper, api, ...options }), m.container);

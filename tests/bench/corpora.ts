@@ -22,10 +22,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { launch, type Session } from '../../src/cli/browser';
+import { EXTENSION_DIR, launch, type Session } from '../../src/cli/browser';
 import { SYNTH_VERSION, synthFileName, synthRows } from '../../src/corpus/synth';
 import { DB_VERSION } from '../../src/db/schema';
-import { MANIFEST_FORMAT } from '../../src/engine/index/manifest';
+import { MANIFEST_FORMAT, type SegmentEntry } from '../../src/engine/index/manifest';
+import { pickMerge } from '../../src/engine/index/merge';
 import { SEGMENT_FORMAT } from '../../src/engine/index/segment';
 
 export const OUT = fileURLToPath(new URL('../../.output/', import.meta.url));
@@ -114,34 +115,56 @@ export function readManifest(
   );
 }
 
-/** Waits until the background has merged the index's segments (no merge for `quietMs`). */
-export async function waitForMerges(session: Session, quietMs = 8000, timeoutMs = 60 * 60_000): Promise<number> {
+/**
+ * Waits until the background has merged the index as far as its policy asks (`pickMerge` finds nothing),
+ * reading the manifest straight from IndexedDB. It must not message the worker while waiting: every
+ * message re-arms the worker's idle timer, and merges start only after 2 s without one. The worker is
+ * woken once at the start, and again if nothing has changed for a minute (it was stopped).
+ */
+export async function waitForMerges(session: Session, timeoutMs = 60 * 60_000): Promise<number> {
   const page = await session.extensionPage('options.html');
+  const wake = () => page.evaluate("chrome.runtime.sendMessage({ type: 'corpus/changed', data: {} })");
   try {
     const start = Date.now();
+    await wake();
     let last = -1;
     let since = Date.now();
     for (;;) {
-      // A message keeps the worker alive and re-arms its idle merge timer.
-      await page.evaluate(() =>
-        (
-          globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-        ).chrome.runtime.sendMessage({
-          type: 'corpus/changed',
-          data: {},
-        }),
-      );
-      const m = await readManifest(page);
-      if (m.segments.length !== last) {
-        last = m.segments.length;
+      await page.waitForTimeout(2000);
+      const m = (await readManifest(page)) as unknown as { revision: number; segments: SegmentEntry[] };
+      if (!pickMerge(m.segments)) return m.segments.length;
+      if (m.revision !== last) {
+        last = m.revision;
         since = Date.now();
-      } else if (Date.now() - since > quietMs) return last;
+      } else if (Date.now() - since > 60_000) {
+        await wake();
+        since = Date.now();
+      }
       if (Date.now() - start > timeoutMs) throw new Error('bench: the index did not settle');
-      await page.waitForTimeout(1000);
     }
   } finally {
     await page.close();
   }
+}
+
+/**
+ * Where benches load the extension from: a copy of the current build at a fixed path. An unpacked
+ * extension's id is made from its path, and a cached profile's IndexedDB belongs to that id, so profiles
+ * are built and measured with the extension at this path, whatever `PAPERLENS_OUT` the build used.
+ */
+export const BENCH_EXTENSION = `${OUT}frozen-ext`;
+
+/** Copies the current build to `BENCH_EXTENSION` (once per process) and returns that path. */
+let copied = false;
+export function benchExtension(): string {
+  if (!copied) {
+    if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
+      throw new Error(`No build at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+    rmSync(BENCH_EXTENSION, { recursive: true, force: true });
+    cpSync(EXTENSION_DIR, BENCH_EXTENSION, { recursive: true });
+    copied = true;
+  }
+  return BENCH_EXTENSION;
 }
 
 export interface CorpusSpec {
@@ -163,7 +186,7 @@ export interface Built {
  * A profile holding the corpus: imported now (and cached), or copied from the cache. The bundled 49
  * papers are always there (installed at first start).
  */
-export async function corpusProfile(spec: CorpusSpec, extensionDir?: string): Promise<Built> {
+export async function corpusProfile(spec: CorpusSpec, extensionDir = benchExtension()): Promise<Built> {
   const keyText = `${spec.name}-${spec.synthetic}-${spec.sample && existsSync(SAMPLE)}-synth${SYNTH_VERSION}-db${DB_VERSION}-m${MANIFEST_FORMAT}-s${SEGMENT_FORMAT}`;
   const cacheDir = `${OUT}bench-profiles/${keyText}`;
   const meta = `${cacheDir}.json`;
@@ -172,7 +195,7 @@ export async function corpusProfile(spec: CorpusSpec, extensionDir?: string): Pr
     cpSync(cacheDir, work, { recursive: true });
     return { profileDir: work, imports: JSON.parse(readFileSync(meta, 'utf8')).imports, cached: true };
   }
-  const session = await launch({ profileDir: work, ...(extensionDir ? { extensionDir } : {}) });
+  const session = await launch({ profileDir: work, extensionDir });
   const imports: ImportResult[] = [];
   try {
     if (spec.sample && existsSync(SAMPLE)) imports.push(await importThroughOptions(session, SAMPLE));

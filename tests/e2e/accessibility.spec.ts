@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test';
 import { EXTENSION_DIR } from '../../src/cli/browser';
 import { type Finding, seriousViolations } from './axe';
 import { expect, panelFor, type Session, setSettings, test } from './harness';
+import { answerHtml, FIXTURE_FLOATS } from './html-responder';
 
 const THEMES = ['light', 'dark'] as const;
 type Theme = (typeof THEMES)[number];
@@ -143,6 +144,23 @@ for (const theme of THEMES) {
       await page.close();
     });
 
+    test('the figures and tables of an HTML page, and of an abs page after "Figures"', async ({ session }) => {
+      const html = await answerHtml(session);
+      const page = await session.open('https://arxiv.org/html/2503.04567v1');
+      const panel = await panelFor(page, '2503.04567');
+      await expect(panel.locator('[data-section="figures"] [data-figure]').first()).toBeVisible();
+      await expect(panel.locator('[data-state="ready"]')).toHaveCount(1);
+      clean(await audit(page, theme, HOSTS));
+      const abs = await session.open('https://arxiv.org/abs/2503.04567');
+      const absPanel = await panelFor(abs, '2503.04567');
+      await absPanel.locator('[data-action="figures"]').click();
+      await expect(absPanel.locator('[data-section="figures"] [data-figure]').first()).toBeVisible();
+      clean(await audit(abs, theme, HOSTS));
+      await html.done();
+      await abs.close();
+      await page.close();
+    });
+
     test('a listing with a chip expanded into its panel', async ({ session }) => {
       const page = await session.open('https://arxiv.org/list/cs.LG/new');
       await expect(page.locator('[data-paperlens="chip"] [data-chip-state="loading"]')).toHaveCount(0);
@@ -219,6 +237,22 @@ test.describe('visible keyboard focus', () => {
     await listing.close();
     await page.close();
   });
+
+  test('every control of an HTML page’s panel, each figure and table among them, shows the focus', async ({
+    session,
+  }) => {
+    const html = await answerHtml(session);
+    const page = await session.open('https://arxiv.org/html/2503.04567v1');
+    const panel = await panelFor(page, '2503.04567');
+    await expect(panel.locator('[data-state="ready"]')).toHaveCount(1);
+    await panel.locator('[data-action="collapse"]').focus();
+    const { seen, unseen } = await tabThrough(page, { onlyHosts: true });
+    expect(seen).toContainEqual(expect.stringMatching(/^a "Table 1: Fitted exponents/));
+    expect(seen.filter((k) => /^a "(Figure|Table|Algorithm) \d/.test(k))).toHaveLength(FIXTURE_FLOATS.length);
+    expect(unseen).toEqual([]);
+    await html.done();
+    await page.close();
+  });
 });
 
 test.describe('names a screen reader reads', () => {
@@ -245,6 +279,23 @@ test.describe('names a screen reader reads', () => {
       'Close the Paperlens panel',
     );
     await listing.close();
+    await page.close();
+  });
+
+  test('figures are named by their label and caption, the "Figures" button by what it does', async ({ session }) => {
+    const html = await answerHtml(session);
+    const page = await session.open('https://arxiv.org/abs/2503.04567');
+    const panel = await panelFor(page, '2503.04567');
+    const button = panel.locator('[data-action="figures"]');
+    await expect(button).toHaveAccessibleName('Figures');
+    await button.click();
+    const section = panel.locator('[data-section="figures"]');
+    await expect(section.getByRole('list')).toHaveAccessibleName('Figures and tables');
+    await expect(section.getByRole('link').first()).toHaveAccessibleName(
+      'Figure 1: Forgetting falls as the number of experts E grows, e.g. by 30% at E=64.',
+    );
+    await expect(section.getByRole('table').first()).toHaveAccessibleName('First cells of Table 1');
+    await html.done();
     await page.close();
   });
 });

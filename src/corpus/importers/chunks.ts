@@ -12,23 +12,31 @@ export async function* chunksOf(input: TextInput): AsyncGenerator<string> {
 
 /**
  * Splits chunks into lines without holding more than one line and one chunk: the multi-gigabyte
- * snapshot passes through here. Line numbers are 1-based; `\r\n` endings are accepted.
+ * snapshot passes through here. Line numbers are 1-based; `\r\n` endings are accepted. Each chunk is
+ * searched once: a line longer than a chunk is gathered as parts and joined once it ends (appending to
+ * one string and searching it again from its start made a long line cost its length squared).
  */
 export async function* linesOf(input: TextInput): AsyncGenerator<{ text: string; line: number }> {
-  let rest = '';
+  let parts: string[] = [];
   let line = 0;
+  const ended = (text: string) => {
+    line++;
+    return { text: text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text, line };
+  };
   for await (const chunk of chunksOf(input)) {
-    rest += chunk;
     let start = 0;
-    for (let nl = rest.indexOf('\n', start); nl >= 0; nl = rest.indexOf('\n', start)) {
-      line++;
-      const end = nl > start && rest.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      yield { text: rest.slice(start, end), line };
+    for (let nl = chunk.indexOf('\n'); nl >= 0; nl = chunk.indexOf('\n', start)) {
+      const piece = chunk.slice(start, nl);
+      if (parts.length) {
+        parts.push(piece);
+        yield ended(parts.join(''));
+        parts = [];
+      } else yield ended(piece);
       start = nl + 1;
     }
-    rest = rest.slice(start);
+    if (start < chunk.length) parts.push(start === 0 ? chunk : chunk.slice(start));
   }
-  if (rest !== '') yield { text: rest.endsWith('\r') ? rest.slice(0, -1) : rest, line: line + 1 };
+  if (parts.length) yield ended(parts.join(''));
 }
 
 /** Reads a whole input into one string: for formats whose files are small (BibTeX reading lists). */

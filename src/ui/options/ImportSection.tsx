@@ -13,6 +13,8 @@ import { type ImportProgress, newImportId, runImport } from '../../options/impor
 import { bytesText, errorText, formatName, parseCategoryList } from './format';
 
 const LOCK = 'paperlens-import:';
+/** Records read between the import's word to the background (see `onProgress`). */
+const TELL_EVERY = 20_000;
 
 type State =
   | { kind: 'idle' }
@@ -61,6 +63,7 @@ export function ImportSection({
     const importId = resume?.id ?? newImportId(new Date());
     setState({ kind: 'running', importId, file: file.name, progress: undefined, abort });
     const t0 = performance.now();
+    let told = 0;
     const db = await openDatabase();
     const locked = <T,>(f: () => Promise<T>): Promise<T> =>
       navigator.locks ? (navigator.locks.request(LOCK + importId, f) as Promise<T>) : f();
@@ -70,7 +73,15 @@ export function ImportSection({
           importId,
           categories: parseCategoryList(categories),
           signal: abort.signal,
-          onProgress: (progress) => setState((s) => (s.kind === 'running' ? { ...s, progress } : s)),
+          onProgress: (progress) => {
+            setState((s) => (s.kind === 'running' ? { ...s, progress } : s));
+            // Now and then the background hears of the batches landed: it merges them while the import
+            // runs (after 2 s without requests), so a long import leaves tens of segments, not hundreds.
+            if (progress.read - told >= TELL_EVERY) {
+              told = progress.read;
+              void send('corpus/changed', {}).catch(() => {});
+            }
+          },
         }),
       );
       setState({ kind: 'done', report, ms: performance.now() - t0 });

@@ -7,6 +7,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AuthorInfo, PagePaper, PanelData, PanelRequest, RelatedPaper, TopicTag } from '../../messaging/protocol';
 import { CodeSection } from './Code';
+import { Figures, type FiguresSource } from './Figures';
 import { NoveltySection } from './Novelty';
 
 export interface PanelApi {
@@ -34,13 +35,15 @@ export interface PanelProps {
   readonly onClose?: () => void;
   /** Called once the panel shows its data (or its error): benches and tests wait for it. */
   readonly onReady?: () => void;
+  /** The paper's figures and tables (arXiv abs and HTML pages): shown last, as Figures.tsx says. */
+  readonly figures?: FiguresSource;
 }
 
 type State = { phase: 'loading' } | { phase: 'ready'; data: PanelData } | { phase: 'error'; message: string };
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export function Panel({ paper, request: ask, api, onClose, onReady }: PanelProps) {
+export function Panel({ paper, request: ask, api, onClose, onReady, figures }: PanelProps) {
   const [state, setState] = useState<State>({ phase: 'loading' });
   const [collapsed, setCollapsed] = useState<boolean | undefined>(onClose ? false : undefined);
   const [savedRelated, setSavedRelated] = useState<Record<string, boolean>>({});
@@ -260,6 +263,7 @@ export function Panel({ paper, request: ask, api, onClose, onReady }: PanelProps
         </div>
         <CodeSection links={ready?.codeLinks} />
         <NoveltySection novelty={ready?.novelty} paperUrl={(id) => `https://arxiv.org/abs/${id}`} />
+        {figures && <Figures source={figures} />}
       </div>
     </section>
   );

@@ -1,4 +1,6 @@
 /** Panel styles, matching arXiv's typography and colours; dark when the browser prefers it. */
+import { FIGURES_CSS } from './figures-styles';
+
 export const PANEL_CSS = `
 :host { all: initial; }
 .pl-panel {
@@ -50,4 +52,4 @@ export const PANEL_CSS = `
 .pl-panel:focus { outline: none; }
 [hidden] { display: none !important; }
 .pl-error { color: var(--pl-accent-text); }
-`;
+${FIGURES_CSS}`;

@@ -5,7 +5,7 @@
  * the focused one; Ctrl/Cmd+S saves the focused result (the first, from the box), and so does "s" in the
  * list. The results are a plain list of links and buttons, so a screen reader reads each for what it is.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { paperUrl } from '../../core/ids';
 import type { PaperId } from '../../core/paper';
@@ -88,7 +88,9 @@ export function Popup() {
 
   const filters = filtersOf(form);
   const filterKey = JSON.stringify(filters ?? {});
-  useEffect(() => {
+  // A layout effect: it runs as soon as the keystroke's render is done. An effect would wait for the next
+  // animation frame (up to 16 ms per keystroke, before the search is even asked for).
+  useLayoutEffect(() => {
     const g = ++generation.current;
     if (!query.trim()) {
       setHits([]);

@@ -1,5 +1,6 @@
 // Runs in Chromium and in Firefox (playwright.config.ts): the arXiv overlay, the main thing Paperlens does.
 import { expect, test } from '../harness';
+import { FIXTURE_FLOATS } from '../html-responder';
 
 const PANEL = (id: string) => `paperlens-panel[data-paperlens="panel"][data-paper-id="${id}"] >>>`;
 
@@ -51,6 +52,26 @@ test.describe('arXiv abstract page', () => {
     await next.click(`${other} [data-action="collapse"]`);
     await expect.poll(() => next.attribute(`${other} [data-action="collapse"]`, 'aria-expanded')).toBe('true');
     await next.close();
+    await tab.close();
+  });
+});
+
+test.describe('arXiv HTML page', () => {
+  test('the panel lists every figure and table in order; Enter on one moves the page and the focus to it', async ({
+    driver,
+  }) => {
+    const tab = await driver.open('https://arxiv.org/html/2503.04567v1');
+    const panel = PANEL('2503.04567');
+    const items = `${panel} [data-section="figures"] [data-figure]`;
+    await expect.poll(() => tab.count(items)).toBe(FIXTURE_FLOATS.length);
+    expect(await tab.texts(`${items} .pl-fig-label`)).toEqual(FIXTURE_FLOATS.map((f) => f.label));
+    expect(await tab.attributes(items, 'data-kind')).toEqual(FIXTURE_FLOATS.map((f) => f.kind));
+    // An earlier journey may have left panels collapsed (the choice is remembered).
+    const fold = `${panel} [data-action="collapse"]`;
+    if ((await tab.attribute(fold, 'aria-expanded')) === 'false') await tab.click(fold);
+    await tab.focus(`${panel} [data-figure="S2.T1"] a`);
+    await tab.press('Enter');
+    await expect.poll(() => tab.evaluate(() => document.activeElement?.id ?? '', undefined)).toBe('S2.T1');
     await tab.close();
   });
 });

@@ -91,6 +91,21 @@ describe('the background engine', () => {
     expect(other.map((r) => r.id)).toContain(learned.id);
   });
 
+  it("keeps its snapshot between requests, and sees another context's commit as soon as word of it comes", async () => {
+    const engine = new EngineService(dbFn);
+    const seen = new EngineService(dbFn);
+    expect((await seen.search('quokka', 5, {})).hits).toEqual([]);
+    // Another context (the options page importing) commits: nothing tells this engine but the revision
+    // channel, and its snapshot would otherwise be kept for a second.
+    await putPapers(db, [learned]);
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await seen.search('quokka', 5, {})).hits.map((h) => h.id)).toEqual([learned.id]);
+    // Requests in a row reuse one snapshot: the revision is the same object's, read once.
+    const a = await seen.snapshot();
+    expect(await seen.snapshot()).toBe(a);
+    expect((await engine.snapshot()).revision).toBe(a.revision);
+  });
+
   it('a restarted worker answers its first search reading only the hits it shows, not every paper', async () => {
     await putPapers(db, [learned]);
     const c = counting(db);

@@ -102,12 +102,17 @@ describe('importers under fuzzing', () => {
 
   it('large hostile files (a few MB) take time linear in their size, not quadratic', async () => {
     // A ratio, not a wall-clock limit: a loaded CI machine slows both sizes alike, while a quadratic
-    // parser (BibTeX was, before) takes 16 times as long for 4 times the input.
+    // parser (BibTeX was, before) takes 16 times as long for 4 times the input. The best of three runs
+    // each: a pause of the machine (GC, another process) lengthens one run, never all three.
     const cost = async (format: ImportFormat, unit: string, bytes: number) => {
       const text = unit.repeat(Math.ceil(bytes / unit.length));
-      const start = performance.now();
-      await collect(importStream(format, chunked(text, [65536]), OPTIONS), 'fuzz.txt', format);
-      return performance.now() - start;
+      let best = Number.POSITIVE_INFINITY;
+      for (let run = 0; run < 3; run++) {
+        const start = performance.now();
+        await collect(importStream(format, chunked(text, [65536]), OPTIONS), 'fuzz.txt', format);
+        best = Math.min(best, performance.now() - start);
+      }
+      return best;
     };
     await fc.assert(
       fc.asyncProperty(
