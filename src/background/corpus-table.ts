@@ -41,6 +41,27 @@ async function sortedInMemory(engine: EngineService, ids: readonly PaperId[], r:
   return { ids: papers.slice(r.offset, r.offset + r.limit).map((p) => p.id), total: papers.length };
 }
 
+/**
+ * The table over a subset the index names (the papers with code, `!h:code`), newest first as `ids` are
+ * given (by arXiv number, which follows submission); other sorts read the subset's records, up to `SORTABLE`.
+ */
+export async function subsetTable(
+  engine: EngineService,
+  newestFirst: readonly PaperId[],
+  r: TableRequest,
+): Promise<{ ids: PaperId[]; total: number }> {
+  const ids = newestFirst.filter((id) => r.saved === undefined || r.savedIds.has(id) === r.saved);
+  if (r.sort === 'year') {
+    const ordered = r.descending ? ids : [...ids].reverse();
+    return { ids: ordered.slice(r.offset, r.offset + r.limit), total: ordered.length };
+  }
+  if (ids.length > SORTABLE)
+    throw new BadRequest(
+      `sorting ${ids.length.toLocaleString('en')} papers by ${r.sort} is not offered (up to ${SORTABLE.toLocaleString('en')}): search or filter first, or sort by year`,
+    );
+  return sortedInMemory(engine, ids, r);
+}
+
 export async function corpusTable(engine: EngineService, r: TableRequest): Promise<{ ids: PaperId[]; total: number }> {
   if (r.saved === true) {
     const inCorpus = [...(await engine.inCorpus([...r.savedIds] as PaperId[]))];

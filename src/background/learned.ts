@@ -1,12 +1,13 @@
 /** Turning what a page shows into a learned Paper record. Pure. */
 import { authorKey } from '../core/authors';
+import { codeFields, codeLinksInText, unionCodeLinks } from '../core/code';
 import type { Paper } from '../core/paper';
-import { codeUrlsIn } from '../corpus/code-urls';
 import type { PagePaper } from '../messaging/protocol';
 
 export function learnedPaper(page: PagePaper, at: Date, url = page.url): Paper {
   const arxiv = !page.id.startsWith('title:');
-  const codeUrls = codeUrlsIn(page.abstract, page.comments);
+  // The page's own links (a repository field) with their site; links in its text need no stored source.
+  const code = codeFields(unionCodeLinks(codeLinksInText(page), page.code));
   return {
     id: page.id,
     ...(arxiv ? { arxivId: page.id as Paper['arxivId'] & string } : {}),
@@ -20,7 +21,7 @@ export function learnedPaper(page: PagePaper, at: Date, url = page.url): Paper {
     ...(page.comments ? { comments: page.comments } : {}),
     ...(page.doi ? { doi: page.doi } : {}),
     ...(page.journalRef ? { journalRef: page.journalRef } : {}),
-    ...(codeUrls.length ? { codeUrls, hasCode: true } : {}),
+    ...code,
     provenance: [{ kind: 'learned', url, at: at.toISOString() }],
   } as Paper;
 }

@@ -5,6 +5,8 @@
  * go through `validatePaper`, which returns a clear error rather than throwing deep inside.
  */
 
+import { type CodeLink, isCodeLinkList } from './code';
+
 declare const arxivIdBrand: unique symbol;
 declare const paperIdBrand: unique symbol;
 
@@ -73,6 +75,11 @@ export interface Paper {
   readonly categories?: readonly string[];
   readonly organisations?: readonly string[];
   readonly codeUrls?: readonly string[];
+  /**
+   * Where code links a page gave came from (Hugging Face's repository field, Papers with Code); each URL
+   * is in `codeUrls` too. Links in the abstract or comments need none (see core/code.ts `codeLinksOf`).
+   */
+  readonly codeLinks?: readonly CodeLink[];
   /** A source flagged that code exists, without necessarily giving a URL. */
   readonly hasCode?: boolean;
   readonly doi?: string;
@@ -140,6 +147,8 @@ export function validatePaper(v: unknown): Result<Paper> {
   for (const f of ['categories', 'organisations', 'codeUrls'] as const) {
     if (p[f] !== undefined && !isStrArray(p[f])) return err(`paper ${p.id}: ${f} must be a list of text`);
   }
+  if (p.codeLinks !== undefined && !isCodeLinkList(p.codeLinks))
+    return err(`paper ${p.id}: codeLinks must be {url, source} objects`);
   for (const f of ['primaryCategory', 'doi', 'journalRef', 'comments'] as const) {
     if (p[f] !== undefined && !isStr(p[f])) return err(`paper ${p.id}: ${f} must be text`);
   }

@@ -12,6 +12,7 @@
  */
 
 import { canonical } from '../core/canonical';
+import { codeKey, unionCodeLinks } from '../core/code';
 import type { AbstractVersion, Paper, PaperId, Provenance } from '../core/paper';
 import type { ImportFormat, ImportItem, ImportReport } from '../corpus/importers/report';
 import { countItem, emptyReport } from '../corpus/importers/report';
@@ -204,17 +205,27 @@ export function mergeLearned(existing: Paper, incoming: Paper): Paper {
 }
 
 function withLists(p: Paper, a: Paper, b: Paper, versions: AbstractVersion[]): Paper {
-  const codeUrls = union(a.codeUrls, b.codeUrls);
+  const codeUrls = union(a.codeUrls, b.codeUrls, codeKey);
+  const codeLinks = unionCodeLinks(a.codeLinks, b.codeLinks);
   const organisations = union(a.organisations, b.organisations);
   const categories = union(a.categories, b.categories);
   const listings = union(a.listings, b.listings, (l) => JSON.stringify(l));
   const abstractVersions = union(versions, b.abstractVersions, (v) => v.text).filter((v) => v.text !== p.abstract);
-  const { codeUrls: _c, organisations: _o, categories: _k, listings: _l, abstractVersions: _v, ...rest } = p;
+  const {
+    codeUrls: _c,
+    codeLinks: _cl,
+    organisations: _o,
+    categories: _k,
+    listings: _l,
+    abstractVersions: _v,
+    ...rest
+  } = p;
   return {
     ...rest,
     ...(categories.length ? { categories } : {}),
     ...(organisations.length ? { organisations } : {}),
     ...(codeUrls.length ? { codeUrls } : {}),
+    ...(codeLinks.length ? { codeLinks } : {}),
     ...(abstractVersions.length ? { abstractVersions } : {}),
     ...(listings.length ? { listings } : {}),
   };

@@ -179,6 +179,8 @@ export function toRis(papers: readonly Paper[], extras: ExportExtras = {}): stri
       if (p.published) out.push(line('PY', p.published.slice(0, 4)), line('DA', p.published.replace(/-/g, '/')));
       if (p.arxivId) out.push(line('UR', `https://arxiv.org/abs/${p.arxivId}`), line('M1', `arXiv:${p.arxivId}`));
       if (p.doi) out.push(line('DO', p.doi));
+      // RIS's UR may repeat: the code links follow the paper's own page.
+      for (const u of p.codeUrls ?? []) out.push(line('UR', u));
       if (p.journalRef) out.push(line('JO', p.journalRef));
       if (p.abstract) out.push(line('AB', p.abstract));
       for (const t of extras.tags?.get(p.id) ?? []) out.push(line('KW', t));
@@ -204,6 +206,8 @@ export function toMarkdown(papers: readonly Paper[], extras: ExportExtras = {}):
       const who = names.length > 3 ? `${names.slice(0, 3).join(', ')} et al.` : names.join(', ');
       const y = year(p);
       let s = `- ${url ? `[${title}](${url.replace(/\)/g, '%29')})` : title}${who ? ` — ${who}` : ''}${y ? ` (${y})` : ''}`;
+      const code = p.codeUrls?.[0];
+      if (code) s += ` · [code](${code.replace(/\)/g, '%29')})`;
       const note = extras.notes?.get(p.id);
       if (note) s += `\n  > ${note.replace(/\n/g, '\n  > ')}`;
       return s;
@@ -239,6 +243,8 @@ export function toCsv(papers: readonly Paper[], extras: ExportExtras = {}, optio
     'url',
     'tags',
     'notes',
+    // Last, so the columns before it stay where earlier exports had them.
+    'code',
   ];
   const rows = papers.map((p) => [
     p.id,
@@ -251,6 +257,7 @@ export function toCsv(papers: readonly Paper[], extras: ExportExtras = {}, optio
     p.arxivId ? `https://arxiv.org/abs/${p.arxivId}` : '',
     (extras.tags?.get(p.id) ?? []).join('; '),
     extras.notes?.get(p.id) ?? '',
+    (p.codeUrls ?? []).join(' '),
   ]);
   return [header, ...rows]
     .map((r) => r.map((f) => csvField(f, options)).join(','))

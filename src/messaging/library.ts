@@ -53,6 +53,18 @@ export interface AuthorView {
   readonly topics: readonly { readonly id: string; readonly label: string; readonly count: number }[];
   readonly years?: { readonly first: number; readonly last: number };
   readonly organisations: readonly string[];
+  /**
+   * Paperlens's novelty of the author's papers (at most `judged` of them, newest first): how many fall in
+   * each fifth of the share (0–20 %, …, 80–100 %), how many had it withheld, and the median.
+   */
+  readonly novelty?: {
+    readonly buckets: readonly number[];
+    readonly withheld: number;
+    readonly median?: number;
+    readonly judged: number;
+  };
+  /** Paperlens's AI score: the share of the author's corpus papers in an AI or ML category, 0–1. */
+  readonly aiScore?: number;
   /** Figures a source gave, always shown with that source. */
   readonly stats?: {
     readonly hIndex?: number;
@@ -84,7 +96,16 @@ export interface LibraryMessages {
   'readingList/remove': { req: { ids: PaperId[] }; res: { removed: number } };
   /** A window of the whole corpus, filtered by a query and sorted, for the library's corpus table. */
   'library/corpus': {
-    req: { query?: string; sort?: CorpusSort; descending?: boolean; offset: number; limit: number; saved?: boolean };
+    req: {
+      query?: string;
+      sort?: CorpusSort;
+      descending?: boolean;
+      offset: number;
+      limit: number;
+      saved?: boolean;
+      /** Only papers with code links (or a source's code flag). */
+      hasCode?: boolean;
+    };
     res: { rows: PaperRow[]; total: number };
   };
   'library/author': { req: { key: string }; res: { author: AuthorView | null } };

@@ -1,5 +1,7 @@
 /** Messages of the page overlays (content scripts → background). */
+import type { CodeLink } from '../core/code';
 import type { Paper, PaperId } from '../core/paper';
+import type { NoveltyView } from './novelty';
 import type { AuthorInfo, PagePaper, RelatedPaper, TopicTag } from './types';
 
 export interface PanelData {
@@ -11,6 +13,10 @@ export interface PanelData {
   readonly related: readonly RelatedPaper[];
   readonly topics: readonly TopicTag[];
   readonly codeUrls: readonly string[];
+  /** The same links with where each came from (the corpus record, the page), in that order. */
+  readonly codeLinks: readonly CodeLink[];
+  /** The paper's novelty against earlier corpus papers, or why it is withheld. */
+  readonly novelty: NoveltyView;
   readonly bibtex: string;
 }
 
@@ -22,13 +28,21 @@ export const RELATED_COUNT_CAP = 99;
  * only as a page shows it. With `learnFrom` (the page's URL) the background learns the page paper once it
  * has answered, so "in your corpus" means known before this visit.
  */
-export type PanelRequest = { readonly id: PaperId } | { readonly paper: PagePaper; readonly learnFrom?: string };
+export type PanelRequest =
+  | {
+      readonly id: PaperId;
+      /** Code links the page shows for it (a badge's entry): listed even before the corpus has learned them. */
+      readonly code?: readonly CodeLink[];
+    }
+  | { readonly paper: PagePaper; readonly learnFrom?: string };
 
 export interface ChipData {
   readonly inCorpus: boolean;
   readonly saved: boolean;
   /** The top two or three tags. */
   readonly topics: readonly TopicTag[];
+  /** How many code links the corpus and the page know for the paper; absent when none. */
+  readonly code?: number;
 }
 
 /** One entry of a page, as `badges/recognise` answers it: the paper it names and what the corpus says. */
@@ -41,12 +55,16 @@ export interface RecognisedPaper {
   /** The corpus record's title and (first ten) authors; absent when the corpus does not have the paper. */
   readonly title?: string;
   readonly authors?: readonly string[];
+  /** How many code links the corpus record and the entry itself give; absent when none. */
+  readonly code?: number;
 }
 
 /** An entry to recognise: the arXiv id its links name, else its title (matched at the badge threshold). */
 export interface RecogniseEntry {
   readonly id?: PaperId;
   readonly title?: string;
+  /** Code links the entry shows (e.g. Hugging Face's repository link): counted, and learned with `learnFrom`. */
+  readonly code?: readonly CodeLink[];
 }
 
 export interface OverlayMessages {
@@ -72,7 +90,7 @@ export interface OverlayMessages {
    * threshold), and whether each is in the corpus and saved: one answer for a whole page of badges (and
    * the popup's papers on this tab).
    */
-  'badges/recognise': { req: { entries: RecogniseEntry[] }; res: { papers: RecognisedPaper[] } };
+  'badges/recognise': { req: { entries: RecogniseEntry[]; learnFrom?: string }; res: { papers: RecognisedPaper[] } };
   /**
    * Opens the library page at a view (`author=<key>`, `topic=<id>`, `paper=<id>`) in a new tab: pages
    * may not navigate to extension pages themselves.

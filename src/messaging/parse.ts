@@ -3,6 +3,7 @@
  * what it is. Each answers a `Result` whose error names the field and what it must be, so the background
  * can refuse a request with a clear BadRequest before any handler code runs. Pure.
  */
+import { isCodeLinkList, MAX_CODE_LINKS } from '../core/code';
 import { err, isPaperId, ok, type PaperId, type Result } from '../core/paper';
 import { PAGE_PAPER_LIMITS as L, type PagePaper } from './types';
 
@@ -120,9 +121,16 @@ export const pagePaper: Parser<PagePaper> = (v) => {
     !optionalText(p.published, 10) ||
     !optionalText(p.doi, L.doi) ||
     !optionalText(p.journalRef, L.journalRef) ||
+    (p.code !== undefined && !isCodeLinkList(p.code, MAX_CODE_LINKS)) ||
     (p.categories !== undefined &&
       (!Array.isArray(p.categories) || !p.categories.every((c) => typeof c === 'string' && c.length <= L.category)))
   )
     return err('paper must have id, title, authors and url (and bounded optional fields)');
   return ok(p as PagePaper);
 };
+
+/** Optional code links of an entry (at most MAX_CODE_LINKS, web URLs with a known source). */
+export const codeLinks: Parser<PagePaper['code']> = (v) =>
+  v === undefined || isCodeLinkList(v, MAX_CODE_LINKS)
+    ? ok(v as PagePaper['code'])
+    : err(`code must be at most ${MAX_CODE_LINKS} {url, source} links`);

@@ -1,4 +1,5 @@
 /** Value types carried by messages, shared by every domain. */
+import type { CodeLink } from '../core/code';
 import type { PaperId } from '../core/paper';
 
 /**
@@ -30,6 +31,8 @@ export interface PagePaper {
   readonly comments?: string;
   readonly doi?: string;
   readonly journalRef?: string;
+  /** Code links the page gives beside the paper (a repository field, an implementations list), with their site. */
+  readonly code?: readonly CodeLink[];
 }
 
 /** A highlighted run of text: plain text plus whether it matched. Never HTML. */

@@ -24,24 +24,30 @@ import { toPagePaper } from './page-paper';
 import { Slices } from './slices';
 
 /** How the runner asks what is in the corpus; the extension's message by default, the real handler or fakes in tests. */
-export type Recogniser = (entries: RecogniseEntry[]) => Promise<RecognisedPaper[]>;
+export type Recogniser = (entries: RecogniseEntry[], learnFrom?: string) => Promise<RecognisedPaper[]>;
 
 /** Entries per `badges/recognise` message (the background accepts up to 20,000). */
 const RECOGNISE_MAX = 20_000;
 /** Entries read before a batch goes to the background (a 5,000-candidate page: five, overlapping the reading). */
 const BADGE_BATCH = 1000;
 
-export const messageRecogniser: Recogniser = async (entries) => {
+export const messageRecogniser: Recogniser = async (entries, learnFrom) => {
   const out: RecognisedPaper[] = [];
   for (let i = 0; i < entries.length; i += RECOGNISE_MAX) {
-    const { papers } = await send('badges/recognise', { entries: entries.slice(i, i + RECOGNISE_MAX) });
+    const { papers } = await send('badges/recognise', {
+      entries: entries.slice(i, i + RECOGNISE_MAX),
+      ...(learnFrom ? { learnFrom } : {}),
+    });
     for (const p of papers) out.push({ ...p, index: p.index + i });
   }
   return out;
 };
 
 /** What a found paper asks the background: its arXiv id when its links name one, else its title. */
-export const recogniseEntry = (f: FoundPaper): RecogniseEntry => (f.arxivId ? { id: f.arxivId } : { title: f.title });
+export const recogniseEntry = (f: FoundPaper): RecogniseEntry => ({
+  ...(f.arxivId ? { id: f.arxivId } : { title: f.title }),
+  ...(f.code?.length ? { code: toPagePaper(f).code ?? [] } : {}),
+});
 
 interface BadgeEntry extends InlineEntry {
   readonly found: FoundPaper;
@@ -49,6 +55,8 @@ interface BadgeEntry extends InlineEntry {
   readonly host: HTMLElement;
   readonly container: HTMLElement;
   saved: boolean;
+  /** Code links the corpus and the entry know (0 when none). */
+  readonly code: number;
 }
 
 export interface BadgeRunnerOptions {
@@ -126,18 +134,20 @@ export class BadgeRunner {
 
   private async recogniseAndMount(found: readonly FoundPaper[]): Promise<void> {
     try {
-      const papers = await this.recognise(found.map(recogniseEntry));
+      // The page URL goes along only when an entry carries code links: the corpus paper keeps them.
+      const entries = found.map(recogniseEntry);
+      const papers = await this.recognise(entries, entries.some((e) => e.code) ? this.options.url.href : undefined);
       if (this.stopped) return;
       await this.slices.each(papers, (p) => {
         const f = found[p.index];
-        if (f && p.inCorpus) this.mount(f, p.id, p.saved);
+        if (f && p.inCorpus) this.mount(f, p.id, p.saved, p.code ?? 0);
       });
     } catch {
       // Recognition is best effort: the page is left as it was.
     }
   }
 
-  private mount(found: FoundPaper, id: PaperId, saved: boolean): void {
+  private mount(found: FoundPaper, id: PaperId, saved: boolean, code: number): void {
     if (this.badges.has(id) || !found.anchor.isConnected) return;
     const m = mountAfter(found.anchor, 'badge', id, BADGE_CSS);
     if (!m.fresh) return;
@@ -149,11 +159,16 @@ export class BadgeRunner {
       host: m.host,
       container: m.container,
       saved,
+      code,
       // A panel inside a link would follow the link on every click in it: it goes after the link.
       anchor: found.panelAnchor ?? found.anchor.closest('a') ?? found.anchor,
       // What the page shows until the answer; the answer is the corpus paper's, asked for by id.
       paper: { ...toPagePaper(found), id },
-      request: () => ({ id }),
+      // The entry's code links go along: the corpus learns them a moment later, the panel lists them now.
+      request: () => {
+        const code = toPagePaper(found).code;
+        return code ? { id, code } : { id };
+      },
       button: () => m.container.querySelector('button'),
       toggled: () => this.draw(entry),
     };
@@ -163,10 +178,14 @@ export class BadgeRunner {
 
   private draw(e: BadgeEntry): void {
     e.host.toggleAttribute('data-saved', e.saved);
+    // The DOM contract: the number of code links, absent when there are none.
+    if (e.code) e.host.dataset.code = String(e.code);
+    else delete e.host.dataset.code;
     render(
       h(Badge, {
         title: e.found.title,
         saved: e.saved,
+        code: e.code,
         expanded: this.panels.isOpen(e),
         onToggle: () => this.panels.toggle(e),
       }),

@@ -287,6 +287,9 @@ export class ChipRunner {
 
   private draw(e: ChipEntry): void {
     e.host.toggleAttribute('data-saved', e.data?.saved === true);
+    // The DOM contract: the number of code links, absent when there are none.
+    if (e.data?.code) e.host.dataset.code = String(e.data.code);
+    else delete e.host.dataset.code;
     drawChip(e.chip, { title: e.paper.title, data: e.data, related: e.related, expanded: this.panels.isOpen(e) });
   }
 

@@ -1,4 +1,5 @@
 /** Turning found papers into what crosses the wire. */
+import { MAX_CODE_LINKS } from '../core/code';
 import type { PagePaper } from '../messaging/protocol';
 import { PAGE_PAPER_LIMITS as L } from '../messaging/types';
 import type { FoundPaper } from '../sites/types';
@@ -21,5 +22,6 @@ export function toPagePaper(found: FoundPaper): PagePaper {
     ...(found.doi && found.doi.length <= L.doi ? { doi: found.doi } : {}),
     ...(found.journalRef ? { journalRef: clip(found.journalRef, L.journalRef) } : {}),
     ...(found.published ? { published: found.published } : {}),
+    ...(found.code?.length ? { code: found.code.filter((l) => l.url.length <= 2000).slice(0, MAX_CODE_LINKS) } : {}),
   };
 }

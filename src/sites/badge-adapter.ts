@@ -5,6 +5,7 @@
  * text; the overlay then asks the background which of them are corpus papers (by id, or by title through
  * the TitleIndex) and badges only those. Pure: reads the elements it is handed.
  */
+import { type CodeLink, type CodeSource, codeUrlOfHref, MAX_CODE_LINKS, unionCodeLinks } from '../core/code';
 import { absUrl, arxivIdFromUrl, parseDoi, titlePaperId } from '../core/ids';
 import type { ArxivId, PaperId } from '../core/paper';
 import { normaliseTitle } from '../engine/normalize';
@@ -41,6 +42,12 @@ export interface BadgeSiteSpec {
    * paper's own links: a reference list further down names other papers.
    */
   readonly idLinks?: string;
+  /**
+   * Links inside an entry that name the paper's code (a repository field, an implementations list), and
+   * the site they are credited to. Only repository hosts count (core/code.ts); links inside `exclude`
+   * (prose: the abstract, discussions) are not the site's own field.
+   */
+  readonly code?: { readonly links: string; readonly source: CodeSource; readonly exclude?: string };
   /** Where an opened panel goes, relative to the entry; the title element by default. */
   readonly panelAnchor?: (entry: Element) => Element | null;
 }
@@ -118,12 +125,34 @@ export function readEntry(spec: BadgeSiteSpec, entry: Element, url: URL): FoundP
   if (!arxivId && !hasTitleKey(title)) return undefined;
   const authors = spec.authors ? authorsIn(Array.from(entry.querySelectorAll(spec.authors))) : [];
   const panelAnchor = spec.panelAnchor?.(entry);
+  const code = spec.code ? codeLinksOfEntry(entry, spec.code, url) : [];
   return foundPaper(arxivId, title, {
     authors,
+    ...(code.length ? { code } : {}),
     url: arxivId ? absUrl(arxivId) : url.href,
     anchor: titleEl,
     ...(panelAnchor ? { panelAnchor } : {}),
   });
+}
+
+/** The code links an entry shows in the site's own field, resolved against the page URL. */
+export function codeLinksOfEntry(entry: Element, spec: NonNullable<BadgeSiteSpec['code']>, base: URL): CodeLink[] {
+  const out: CodeLink[] = [];
+  for (const a of within(entry, spec.links)) {
+    if (out.length >= MAX_CODE_LINKS) break;
+    if (spec.exclude && a.closest(spec.exclude)) continue;
+    const href = a.getAttribute('href');
+    if (!href) continue;
+    let u: URL;
+    try {
+      u = new URL(href, base);
+    } catch {
+      continue;
+    }
+    const url = codeUrlOfHref(u.href);
+    if (url) out.push({ url, source: spec.source });
+  }
+  return unionCodeLinks(out);
 }
 
 function titleElement(entry: Element, title: string | readonly string[]): Element | null {

@@ -17,6 +17,13 @@ export const huggingfacePaper = badgeAdapter({
   title: 'h1',
   idLinks: 'h1 a',
   idFromPage: true,
+  // The repository the paper page links beside its title ("GitHub ★ 1.2k"); links in the abstract's prose
+  // or the community discussion are not Hugging Face's repository field.
+  code: {
+    links: 'a[href*="github.com/"], a[href*="gitlab.com/"]',
+    source: 'huggingface',
+    exclude: 'p, [class*="discussion"]',
+  },
 });
 
 export const huggingfaceList = badgeAdapter({

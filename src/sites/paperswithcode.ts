@@ -17,6 +17,8 @@ export const paperswithcodePaper = badgeAdapter({
   idLinks: '.paper-title a, .paper-abstract a',
   title: 'h1',
   authors: '.author-span',
+  // The "Code" list of implementations (the official one first), each row linking its repository.
+  code: { links: '#implementations a[href], .paper-implementations a[href]', source: 'paperswithcode' },
 });
 
 export const paperswithcodeList = badgeAdapter({

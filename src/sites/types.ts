@@ -3,6 +3,7 @@
  * and how it finds papers on a page. Adapters read the DOM they are handed (`doc: ParentNode`) and
  * touch no browser global, so they run against linkedom in Node tests.
  */
+import type { CodeLink } from '../core/code';
 import type { ArxivId, PaperId } from '../core/paper';
 
 /** A paper as found on a page, with the element the overlay attaches to. */
@@ -19,6 +20,8 @@ export interface FoundPaper {
   readonly comments?: string;
   readonly doi?: string;
   readonly journalRef?: string;
+  /** Code links the page shows beside the paper, with the site that gave them. */
+  readonly code?: readonly CodeLink[];
   /** First submission date, `YYYY-MM-DD`. */
   readonly published?: string;
   /** The element to place the panel, chip or badge after. */

@@ -9,15 +9,17 @@ import { getPaper } from '../../db/papers';
 import { getEntry, listEntries, newEntry, putEntry, removeEntry, savedIds } from '../../db/reading-list';
 import type { ReadingListEntry } from '../../db/schema';
 import { toBibtex, toCslJson, toCsv, toMarkdown, toRis } from '../../engine/export';
-import { KEYWORD } from '../../engine/index/analyze';
+import { HAS_CODE, KEYWORD } from '../../engine/index/analyze';
 import type { QueryFilter } from '../../engine/index/query';
+import { aiShare } from '../../engine/novelty';
 import { TOPICS } from '../../engine/topics';
 import type { CorpusSort, ExportFormat, PaperRow, SearchFilters } from '../../messaging/library';
 import { bool, empty, oneOf, optional, pagePaper, paperId, paperIds, shape, text } from '../../messaging/parse';
 import type { RelatedPaper } from '../../messaging/protocol';
 import { recordRemovals } from '../../sync/service';
 import { readingListChanged } from '../../sync/signal';
-import { corpusTable, isCorpusSort } from '../corpus-table';
+import { corpusTable, isCorpusSort, subsetTable } from '../corpus-table';
+import { authorNovelty } from '../novelty';
 import { BadRequest, type HandlerDeps, type HandlerGroup, handler } from './deps';
 import { relatedView, statsView, yearOf } from './views';
 
@@ -76,6 +78,8 @@ type CorpusRequest = {
   offset: number;
   limit: number;
   saved?: boolean;
+  /** Only papers with code (the `!h:code` keyword). */
+  hasCode?: boolean;
 };
 /** The corpus table's window: lenient (a bad value falls back to its default), as the table sends it. */
 const corpusRequest = (v: unknown): Result<CorpusRequest> => {
@@ -89,6 +93,7 @@ const corpusRequest = (v: unknown): Result<CorpusRequest> => {
     offset: Math.max(0, Math.floor(Number(data.offset) || 0)),
     limit: Math.min(Math.max(Math.floor(Number(data.limit) || 50), 1), 500),
     ...(typeof data.saved === 'boolean' ? { saved: data.saved } : {}),
+    ...(data.hasCode === true ? { hasCode: true } : {}),
   });
 };
 
@@ -273,17 +278,31 @@ export function libraryHandlers({ db, engine, now, settings, saveSettings }: Han
     }),
 
     'library/corpus': handler(corpusRequest, async (data) => {
-      const { offset, limit, sort, query, saved } = data;
+      const { offset, limit, sort, query, saved, hasCode } = data;
       const d = await db();
       const savedAll = new Set<string>(await d.getAllKeys('readingList'));
       let ids: readonly PaperId[];
       let total: number;
+      // Papers with code, from the keyword's postings: no paper record is read to filter.
+      const withCode = hasCode ? (await engine.keywordIds(HAS_CODE)).ids : undefined;
       if (query) {
         // A query ranks (up to 2,000 matches); the table then shows them in rank order.
         const filter = saved === undefined ? {} : { saved: { ids: savedAll, want: saved } };
         const { hits } = await engine.search(query, 2000, filter);
-        total = hits.length;
-        ids = hits.slice(offset, offset + limit).map((h) => h.id);
+        const codeSet = withCode && new Set<string>(withCode);
+        const kept = codeSet ? hits.filter((h) => codeSet.has(h.id)) : hits;
+        total = kept.length;
+        ids = kept.slice(offset, offset + limit).map((h) => h.id);
+      } else if (withCode) {
+        const descending = data.descending ?? sort === 'year';
+        ({ ids, total } = await subsetTable(engine, withCode, {
+          sort,
+          descending,
+          offset,
+          limit,
+          saved,
+          savedIds: savedAll,
+        }));
       } else {
         const descending = data.descending ?? sort === 'year';
         ({ ids, total } = await corpusTable(engine, { sort, descending, offset, limit, saved, savedIds: savedAll }));
@@ -296,7 +315,10 @@ export function libraryHandlers({ db, engine, now, settings, saveSettings }: Han
       const a = (await engine.authorProfile(data.key)) ?? (await engine.authorProfile(authorKey(data.key)));
       if (!a) return { author: null };
       const saved = new Set<string>(await savedIds(await db(), a.papers));
-      const papers = (await engine.papers(a.papers)).flatMap((p) => (p ? [rowOf(p, saved.has(p.id))] : []));
+      const records = (await engine.papers(a.papers)).filter((p): p is Paper => p !== undefined);
+      const papers = records.map((p) => rowOf(p, saved.has(p.id)));
+      const novelty = await authorNovelty(engine, records);
+      const ai = aiShare(records);
       return {
         author: {
           key: a.key,
@@ -307,6 +329,8 @@ export function libraryHandlers({ db, engine, now, settings, saveSettings }: Han
           topics: a.topics.slice(0, 20),
           ...(a.years ? { years: a.years } : {}),
           organisations: a.organisations,
+          ...(novelty ? { novelty } : {}),
+          ...(ai === undefined ? {} : { aiScore: ai }),
           ...(a.stats ? { stats: statsView(a.stats) } : {}),
         },
       };

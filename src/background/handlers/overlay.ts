@@ -5,18 +5,19 @@
  */
 import { browser } from 'wxt/browser';
 import { authorKey } from '../../core/authors';
+import { type CodeLink, codeLinksInText, codeLinksOf, unionCodeLinks } from '../../core/code';
 import { err, ok, type Paper, type PaperId, type Result } from '../../core/paper';
-import { codeUrlsIn } from '../../corpus/code-urls';
 import { savedIds } from '../../db/reading-list';
 import { toBibtex } from '../../engine/export';
 import type { DraftPaper } from '../../engine/related';
 import type { Tag } from '../../engine/topics';
 import { type PanelRequest, RELATED_COUNT_CAP, type RecognisedPaper } from '../../messaging/overlay';
-import { list, optional, pagePaper, paperId, shape, text, webUrl } from '../../messaging/parse';
+import { codeLinks, list, optional, pagePaper, paperId, shape, text, webUrl } from '../../messaging/parse';
 import type { AuthorInfo, ChipData, PagePaper, RelatedPaper, TopicTag } from '../../messaging/protocol';
 import { BADGE_MIN_CONFIDENCE } from '../../sites/badge-adapter';
 import { learnedPaper } from '../learned';
 import { PageLearner } from '../learning';
+import { noveltyView } from '../novelty';
 import { type HandlerDeps, type HandlerGroup, handler } from './deps';
 import { relatedView, statsView } from './views';
 
@@ -67,7 +68,7 @@ const libraryView = (v: unknown) =>
 
 const pageUrl = webUrl('learnFrom');
 
-const byId = shape({ id: paperId('id') });
+const byId = shape({ id: paperId('id'), code: codeLinks });
 const byPage = shape({ paper: pagePaper, learnFrom: optional(pageUrl) });
 /** A corpus paper by id, or a page paper (which wins when both are sent). */
 const panelRequest = (v: unknown): Result<PanelRequest> =>
@@ -80,8 +81,21 @@ const ticketOf = (v: unknown) =>
 const chipsRequest = shape({ papers: list('papers', 5000, pagePaper), learnFrom: optional(pageUrl) });
 
 const recogniseRequest = shape({
-  entries: list('entries', 20_000, shape({ id: optional(paperId('id')), title: optional(text('title', 2000)) })),
+  entries: list(
+    'entries',
+    20_000,
+    shape({ id: optional(paperId('id')), title: optional(text('title', 2000)), code: codeLinks }),
+  ),
+  learnFrom: optional(pageUrl),
 });
+
+/** Every code link known for a paper: the corpus record's (with their sources), then the page's. */
+function codeOf(
+  corpus: Paper | undefined,
+  page: { abstract?: string; comments?: string; code?: readonly CodeLink[] } | undefined,
+) {
+  return unionCodeLinks(corpus ? codeLinksOf(corpus) : [], page?.code, page ? codeLinksInText(page) : []);
+}
 
 /**
  * The drafts of recent `chips/data` answers, by ticket, until their related counts are asked for (once).
@@ -137,10 +151,16 @@ export function overlayHandlers(deps: HandlerDeps): HandlerGroup<OverlayTypes> {
       const names = page ? page.authors : (corpus?.authors.map((a) => a.name) ?? []);
       // A page may list thousands of authors; profiles are looked up for the first 50.
       const keys = names.slice(0, 50).map(authorKey);
-      const [related, tags, profiles] = await Promise.all([
+      const [related, tags, profiles, novelty] = await Promise.all([
         engine.relatedTo(draft, RELATED_IN_PANEL * 2),
         engine.tags(draft),
         engine.authorProfiles(keys),
+        noveltyView(engine, {
+          id,
+          title: draft.title,
+          ...(draft.abstract ? { abstract: draft.abstract } : {}),
+          ...(draft.categories ? { categories: draft.categories } : {}),
+        }),
       ]);
       const top = related.filter((r) => r.score >= RELATED_MIN_SCORE).slice(0, RELATED_IN_PANEL);
       const d = await db();
@@ -165,7 +185,7 @@ export function overlayHandlers(deps: HandlerDeps): HandlerGroup<OverlayTypes> {
         };
       });
       const bibSource: Paper = corpus ?? learnedPaper(page as PagePaper, now());
-      const codeUrls = [...new Set([...(corpus?.codeUrls ?? []), ...codeUrlsIn(page?.abstract, page?.comments)])];
+      const code = codeOf(corpus, page ?? ('code' in request ? { code: request.code ?? [] } : undefined));
       // Learned once answered: this answer says whether the paper was known before the visit.
       const learnFrom = 'learnFrom' in request ? request.learnFrom : undefined;
       if (page && learnFrom) learner.learn([page], learnFrom, 'now');
@@ -176,7 +196,9 @@ export function overlayHandlers(deps: HandlerDeps): HandlerGroup<OverlayTypes> {
         authors,
         related: relatedPapers,
         topics: displayTags(tags, 8),
-        codeUrls,
+        codeUrls: code.map((l) => l.url),
+        codeLinks: code,
+        novelty,
         bibtex: toBibtex([bibSource]),
       };
     }),
@@ -195,7 +217,9 @@ export function overlayHandlers(deps: HandlerDeps): HandlerGroup<OverlayTypes> {
       const allTags = await engine.tagsMany(drafts, 1);
       for (const [i, draft] of drafts.entries()) {
         const tags = allTags[i] ?? [];
+        const code = codeOf(corpus[i], pages[i]).length;
         chips[draft.id] = {
+          ...(code ? { code } : {}),
           inCorpus: corpus[i] !== undefined,
           saved: saved.has(draft.id),
           topics: displayTags(
@@ -217,7 +241,7 @@ export function overlayHandlers(deps: HandlerDeps): HandlerGroup<OverlayTypes> {
       return { counts: Object.fromEntries(drafts.map((p, i) => [p.id, counts[i] ?? 0])) };
     }),
 
-    'badges/recognise': handler(recogniseRequest, async ({ entries }) => {
+    'badges/recognise': handler(recogniseRequest, async ({ entries, learnFrom }) => {
       const ids: (PaperId | undefined)[] = entries.map((e) => e.id);
       const titled = entries.flatMap((e, i) => (e.id === undefined && e.title ? [i] : []));
       if (titled.length) {
@@ -236,17 +260,26 @@ export function overlayHandlers(deps: HandlerDeps): HandlerGroup<OverlayTypes> {
       ]);
       const byId = new Map(wanted.map((id, i) => [id, records[i]] as const));
       const papers: RecognisedPaper[] = [];
+      const learn: PagePaper[] = [];
       for (const [index, id] of ids.entries()) {
         if (id === undefined) continue;
         const p = byId.get(id);
+        const pageCode = entries[index]?.code ?? [];
+        const known = p ? codeLinksOf(p) : [];
+        const code = unionCodeLinks(known, pageCode);
+        // A corpus paper the page gives new code links for keeps them, with the site as their source.
+        if (p && learnFrom && code.length > known.length)
+          learn.push({ id, title: p.title, authors: p.authors.map((a) => a.name), url: learnFrom, code: pageCode });
         papers.push({
           index,
           id,
           inCorpus: p !== undefined,
           saved: saved.has(id),
           ...(p ? { title: p.title, authors: p.authors.slice(0, 10).map((a) => a.name) } : {}),
+          ...(p && code.length ? { code: code.length } : {}),
         });
       }
+      if (learnFrom) learner.learn(learn, learnFrom, 'when-quiet');
       return { papers };
     }),
 

@@ -10,6 +10,7 @@
  * counts read the index, and stay correct in the same transaction as the papers they describe.
  */
 import { authorKey } from '../../core/authors';
+import { hasCodeOf } from '../../core/code';
 import type { Paper, PaperId } from '../../core/paper';
 import { categoryName, defaultTagger, type Tag } from '../topics';
 import type { DocNumber } from './docs';
@@ -33,7 +34,12 @@ export const KEYWORD = {
   topic: '!t:',
   source: '!s:',
   import: '!i:',
+  /** A property a paper has: `!h:code` (it has code links, or a source flagged code). */
+  has: '!h:',
 } as const;
+
+/** Papers with code: the library's "has code" filter reads this keyword's postings (no record reads). */
+export const HAS_CODE = `${KEYWORD.has}code`;
 
 export const isKeyword = (term: string): boolean => term.charCodeAt(0) === 0x21;
 
@@ -69,6 +75,7 @@ export function keywordsOf(p: Paper, topics: readonly Tag[]): string[] {
     out.add(KEYWORD.source + q.kind);
     if (q.kind === 'imported') out.add(KEYWORD.import + q.importId);
   }
+  if (hasCodeOf(p)) out.add(HAS_CODE);
   return [...out];
 }
 

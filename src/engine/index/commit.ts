@@ -7,6 +7,8 @@
  * (a page seen again, a note in provenance) is rewritten without touching the index. The manifest gets
  * the new segment, the deletions, the corpus counts and a revision one higher.
  */
+
+import { hasCodeOf } from '../../core/code';
 import type { Paper, PaperId } from '../../core/paper';
 import type { Tag } from '../topics';
 import { type AnalyzedDoc, analyze, categoriesOf } from './analyze';
@@ -58,6 +60,8 @@ function indexedFields(p: Paper): string {
     categoriesOf(p),
     (p.published ?? '').slice(0, 4),
     [...new Set(sources)].sort(),
+    // `!h:code`: a paper that gains (or loses) code links is re-analysed for its keyword.
+    hasCodeOf(p),
   ]);
 }
 

@@ -7,18 +7,21 @@ export interface BadgeProps {
   /** The corpus title (what the badge recognised), for the accessible name. */
   readonly title: string;
   readonly saved: boolean;
+  /** Code links known for the paper (0: no icon). */
+  readonly code?: number;
   readonly expanded: boolean;
   readonly onToggle: () => void;
 }
 
-export function Badge({ title, saved, expanded, onToggle }: BadgeProps) {
+export function Badge({ title, saved, code = 0, expanded, onToggle }: BadgeProps) {
+  const codeText = code ? `${code} code link${code === 1 ? '' : 's'}; ` : '';
   return (
     <button
       type="button"
       class="pl-badge"
       data-badge-state={saved ? 'saved' : 'corpus'}
       aria-expanded={expanded ? 'true' : 'false'}
-      aria-label={`Paperlens: ${saved ? 'saved' : 'in your corpus'}; ${expanded ? 'hide' : 'show'} details for ${title}`}
+      aria-label={`Paperlens: ${saved ? 'saved' : 'in your corpus'}; ${codeText}${expanded ? 'hide' : 'show'} details for ${title}`}
       onClick={(e) => {
         // The badge may sit inside the title's link: opening the panel must not follow it.
         e.preventDefault();
@@ -30,6 +33,11 @@ export function Badge({ title, saved, expanded, onToggle }: BadgeProps) {
         {saved ? '★' : '●'}
       </span>
       Paperlens
+      {code > 0 && (
+        <span class="pl-badge-code" data-code-count={String(code)} title={`${code} code link${code === 1 ? '' : 's'}`}>
+          <span aria-hidden="true">{'</>'}</span> {code}
+        </span>
+      )}
     </button>
   );
 }

@@ -15,5 +15,6 @@ export const BADGE_CSS = `
 .pl-badge:focus-visible { outline: 2px solid #0068ac; outline-offset: 1px; }
 .pl-badge[data-badge-state="saved"] { background: var(--pl-accent); border-color: var(--pl-accent); color: #fff; }
 .pl-badge-mark { color: var(--pl-accent); }
+.pl-badge-code { border-left: 1px solid var(--pl-border); padding-left: 0.3em; }
 .pl-badge[data-badge-state="saved"] .pl-badge-mark { color: #fff; }
 `;

@@ -80,6 +80,20 @@ export function drawChip(button: HTMLButtonElement, view: ChipView): void {
     if (i < topics.length - 1 || (related ?? 0) > 0) span.append(hidden(','));
     button.append(span);
   });
+  if (data?.code) {
+    const span = doc.createElement('span');
+    span.className = 'pl-chip-code';
+    span.title = `${data.code} code link${data.code === 1 ? '' : 's'} known (the panel lists them)`;
+    const icon = doc.createElement('span');
+    icon.setAttribute('aria-hidden', 'true');
+    icon.textContent = '</>';
+    span.append(
+      icon,
+      ` ${data.code}`,
+      hidden(` code link${data.code === 1 ? '' : 's'}${(related ?? 0) > 0 ? ',' : ''}`),
+    );
+    button.append(span);
+  }
   if (related !== undefined && related > 0) {
     const span = doc.createElement('span');
     span.className = 'pl-chip-related';

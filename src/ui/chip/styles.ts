@@ -20,6 +20,7 @@ export const CHIP_CSS = `
 .pl-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .pl-chip { position: relative; }
 .pl-chip-topic { border-left: 1px solid var(--pl-border); padding-left: 0.35em; }
+.pl-chip-code { border-left: 1px solid var(--pl-border); padding-left: 0.35em; white-space: nowrap; }
 .pl-chip-related { color: var(--pl-muted); border-left: 1px solid var(--pl-border); padding-left: 0.35em; }
 .pl-chip[data-chip-state="saved"] .pl-chip-related { color: #fff; }
 `;

@@ -15,13 +15,14 @@ export function CorpusView() {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<CorpusSort>('year');
   const [saved, setSaved] = useState<'' | 'saved' | 'unsaved'>('');
+  const [hasCode, setHasCode] = useState(false);
   const [total, setTotal] = useState(0);
   const [rows, setRows] = useState<(PaperRow | null)[]>([]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState('');
   const pages = useRef(new Set<number>());
   const generation = useRef(0);
-  const req = () => ({ query, sort, ...(saved ? { saved: saved === 'saved' } : {}) });
+  const req = () => ({ query, sort, ...(saved ? { saved: saved === 'saved' } : {}), ...(hasCode ? { hasCode } : {}) });
 
   const fetchPage = (page: number, g: number) => {
     if (pages.current.has(page)) return;
@@ -47,7 +48,7 @@ export function CorpusView() {
     pages.current = new Set();
     setRows([]);
     fetchPage(0, g);
-  }, [query, sort, saved]);
+  }, [query, sort, saved, hasCode]);
 
   const ids = [...selected] as PaperId[];
   return (
@@ -81,6 +82,15 @@ export function CorpusView() {
           <option value="saved">saved</option>
           <option value="unsaved">not saved</option>
         </select>
+        <label>
+          <input
+            type="checkbox"
+            data-filter="has-code"
+            checked={hasCode}
+            onChange={(e) => setHasCode((e.target as HTMLInputElement).checked)}
+          />{' '}
+          has code
+        </label>
         <span class="pl-muted">{total} papers</span>
       </div>
       <div class="pl-toolbar">

@@ -6,6 +6,7 @@ import type { ReadingListEntry, ReadingStatus } from '../../db/schema';
 import { send } from '../../messaging/client';
 import type { AuthorView as Author, PaperRow } from '../../messaging/library';
 import type { RelatedPaper, TopicTag } from '../../messaging/protocol';
+import { AuthorNovelty } from './AuthorNovelty';
 import { message, PaperLink } from './shared';
 
 function useLoad<T>(load: () => Promise<T>, deps: unknown[]): [T | undefined, string, () => void] {
@@ -66,6 +67,7 @@ export function AuthorView({ authorKey }: { readonly authorKey: string }) {
           <span class="pl-muted">source: {a.stats.source}</span>
         </p>
       )}
+      <AuthorNovelty author={a} />
       <h3>Topics</h3>
       <p data-section="topics">
         {a.topics.map((t) => (

@@ -6,7 +6,9 @@
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AuthorInfo, PagePaper, PanelData, PanelRequest, RelatedPaper, TopicTag } from '../../messaging/protocol';
+import { CodeSection } from './Code';
 import { Figures, type FiguresSource } from './Figures';
+import { NoveltySection } from './Novelty';
 
 export interface PanelApi {
   /** The panel's answer: for a corpus paper by id, or for the page's paper. */
@@ -259,20 +261,8 @@ export function Panel({ paper, request: ask, api, onClose, onReady, figures }: P
             <p class="pl-empty">{ready ? 'No topics found.' : '…'}</p>
           )}
         </div>
-        {ready && ready.codeUrls.length > 0 && (
-          <div class="pl-section" data-section="code">
-            <h3>Code</h3>
-            <ul class="pl-code">
-              {ready.codeUrls.map((u) => (
-                <li key={u}>
-                  <a href={u} rel="noopener noreferrer" target="_blank">
-                    {u.replace(/^https?:\/\/(www\.)?/, '')}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <CodeSection links={ready?.codeLinks} />
+        <NoveltySection novelty={ready?.novelty} paperUrl={(id) => `https://arxiv.org/abs/${id}`} />
         {figures && <Figures source={figures} />}
       </div>
     </section>

@@ -47,6 +47,7 @@ export const PANEL_CSS = `
 .pl-rel-title { font-weight: normal; }
 .pl-related { padding-left: 1.4em; list-style: decimal; }
 .pl-code { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.2em 1em; }
+.pl-novelty-shared { margin: 0.2em 0 0; padding-left: 1.2em; font-size: 0.9em; }
 .pl-topic { display: inline-block; }
 .pl-panel:focus { outline: none; }
 [hidden] { display: none !important; }

@@ -95,9 +95,10 @@ test.describe('arXiv listing page', () => {
       '2402.01092',
     ]);
     const chip = '[data-paperlens="chip"][data-paper-id="2607.01003"] >>> button';
-    expect(await tab.texts(`[data-paperlens="chip"][data-paper-id="2607.01001"] >>> [data-related-count]`)).toEqual([
-      expect.stringMatching(/^[1-9]\d* related$/),
-    ]);
+    // Related counts come in a second answer (chips/counts), after the states: polled, not read once.
+    await expect
+      .poll(() => tab.texts(`[data-paperlens="chip"][data-paper-id="2607.01001"] >>> [data-related-count]`))
+      .toEqual([expect.stringMatching(/^[1-9]\d* related$/)]);
     await tab.focus(chip);
     await tab.press('Enter');
     await expect.poll(() => tab.attribute(chip, 'aria-expanded')).toBe('true');

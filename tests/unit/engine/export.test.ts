@@ -128,7 +128,7 @@ describe('Markdown and CSV', () => {
     expect(rows).toHaveLength(papers.length + 2);
     expect(rows[1]?.[1]).toBe(tricky.title);
     expect(rows[1]?.[9]).toBe('line1\r\nline2');
-    for (const r of rows) expect(r).toHaveLength(10);
+    for (const r of rows) expect(r).toHaveLength(11);
   });
   it('round-trips any field through quoting (property)', () => {
     fc.assert(

@@ -44,6 +44,7 @@ function fakeBackground(failCounts = false) {
         chips[p.id] = {
           inCorpus: p.id === '2607.10003',
           saved: p.id === '2607.10007',
+          ...(p.id === '2607.10005' ? { code: 2 } : {}),
           topics: [{ kind: 'topic', id: 't', label: 'Scaling', why: 'w' }],
         };
       const ticket = `t-${batches.size}`;
@@ -112,6 +113,10 @@ describe('listing chips', () => {
     expect(button('2607.10003')?.getAttribute('data-chip-state')).toBe('corpus');
     expect(button('2607.10004')?.getAttribute('data-chip-state')).toBe('new');
     expect(host('2607.10007')?.previousElementSibling?.getAttribute('title')).toBe('Abstract');
+    // A paper with code: the host carries the count, the chip shows the icon with it and says it.
+    expect(host('2607.10005')?.getAttribute('data-code')).toBe('2');
+    expect(button('2607.10005')?.querySelector('.pl-chip-code')?.textContent).toBe('</> 2 code links,');
+    expect(doc.querySelectorAll('paperlens-chip[data-code]').length).toBe(1);
     const countOf = (id: string) => button(id)?.querySelector('[data-related-count]')?.textContent;
     expect(countOf('2607.10001')).toBe('3 related');
     expect(countOf('2607.10009')).toBe('99+ related');

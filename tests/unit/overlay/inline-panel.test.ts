@@ -20,6 +20,8 @@ const data: PanelData = {
   related: [],
   topics: [],
   codeUrls: [],
+  codeLinks: [],
+  novelty: { status: 'withheld', reason: 'a tiny corpus', earlier: 0 },
   bibtex: '',
 };
 
