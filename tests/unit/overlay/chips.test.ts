@@ -4,7 +4,7 @@
  * background's answers.
  */
 import { parseHTML } from 'linkedom';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChipData, PagePaper } from '../../../src/messaging/protocol';
 import { CHIP_BATCH, type ChipBackground, ChipRunner, FIRST_BATCH } from '../../../src/overlay/chips';
 import { arxivListing } from '../../../src/sites/arxiv-listing';
